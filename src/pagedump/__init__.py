@@ -1,0 +1,49 @@
+r"""pagedump: turn plain-text dumps of news-aggregator pages into typed records.
+
+The pipeline has three stages, each a plain function::
+
+    text --tokenize--> lines --parse--> Page --to_dict/to_json--> JSON
+
+>>> import pagedump
+>>> page = pagedump.parse("logo\nHeadline\n\nHeadline\n\nNHK2 hours ago\nFirst paragraph.")
+>>> page.article.headline, page.article.source, page.article.published.text
+('Headline', 'NHK', '2 hours ago')
+"""
+
+from __future__ import annotations
+
+from pagedump import exceptions
+from pagedump._dialects import DAILY8, Dialect, get_dialect, list_dialects, register_dialect
+from pagedump._parser import parse
+from pagedump._records import Article, Page, PageKind, Published, RelatedItem, Section
+from pagedump._serialize import from_dict, from_json, to_dict, to_json
+from pagedump._tokenizer import tokenize
+from pagedump._tokens import Line, LineKind
+from pagedump.exceptions import PagedumpError
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "DAILY8",
+    "Article",
+    "Dialect",
+    "Line",
+    "LineKind",
+    "Page",
+    "PageKind",
+    "PagedumpError",
+    "Published",
+    "RelatedItem",
+    "Section",
+    "__version__",
+    "exceptions",
+    "from_dict",
+    "from_json",
+    "get_dialect",
+    "list_dialects",
+    "parse",
+    "register_dialect",
+    "to_dict",
+    "to_json",
+    "tokenize",
+]

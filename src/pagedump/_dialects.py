@@ -1,0 +1,243 @@
+"""Dialects: what differs between page layouts, as data.
+
+A :class:`Dialect` names the chrome phrases, line shapes and date formats of one
+layout. The tokenizer is written once and reads everything layout-specific from the
+dialect it is given, the way :mod:`csv` reads quoting rules from a ``csv.Dialect``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+import attrs
+
+from pagedump.exceptions import DialectNotFoundError
+
+__all__ = ["DAILY8", "Dialect", "get_dialect", "list_dialects", "register_dialect"]
+
+
+def _frozen(items: Iterable[str]) -> frozenset[str]:
+    return frozenset(items)
+
+
+@attrs.frozen
+class Dialect:
+    """The layout-specific knowledge the tokenizer needs.
+
+    Patterns are regular-expression *sources*; they are matched against a line's
+    normal form (see :func:`pagedump.tokenize`) with ``re.fullmatch`` semantics unless
+    said otherwise. Keep them free of nested unbounded repeats: they run on every line.
+
+    Attributes:
+        name: The registry key, also reported as ``Page.site``.
+        description: One line saying which pages the dialect reads.
+        logo_marks: First lines that open a logo header (Daily8: ``"logo"``).
+        listing_marks: Lines that, right after a logo mark, say the page is a listing
+            (Daily8: a lone ``"#"``).
+        listing_title: Pattern of a listing page's title line.
+        chrome: Exact lines of the site's own interface (trailer, app block).
+        trailer_starts: Chrome lines that end the story's body.
+        related_heading: Chrome lines after which related teasers follow.
+        end_block: Chrome lines that start the end-of-page block (no teasers after).
+        junk_lines: Exact lines of leaked widget text and promos, boilerplate anywhere.
+        junk_patterns: Patterns of whole boilerplate lines (credits, promos, encoded debris).
+        caption_credits: Patterns that end a photo or video caption (``"Photograph: Name"``);
+            matched against the end of a line only.
+        widget_starts: Lines that open a widget block: the short lines after them are
+            boilerplate until prose resumes (video players).
+        link_block: The opening and closing lines of a bracketed link block.
+        pipe_caption: Pattern of a caption whose credit follows on the next line.
+        time_pattern: Pattern of a printed time (absolute or relative), as the site
+            prints it; used to split glued lines and to anchor teasers.
+        time_prefix: The label glued before times in spaced teasers (``"time"``).
+        bullets: Bullet markers of teaser bullet lines, after stripping.
+        byline_pattern: Pattern of an author line.
+        stamp_pattern: Pattern of a live-blog post stamp; the line after it is the
+            post's title.
+        author_item_pattern: Pattern of one item of an author listing: named groups
+            ``title`` and ``time``.
+        paragraph_closers: Endings that finish a paragraph as a full stop does
+            (a glued ``"» READ MORE"``).
+        date_formats: ``strptime`` formats of absolute dates, tried first.
+        dayfirst: How to read ambiguous numeric dates that no format matched.
+    """
+
+    name: str
+    description: str = ""
+    logo_marks: frozenset[str] = frozenset()
+    listing_marks: frozenset[str] = frozenset()
+    listing_title: str | None = None
+    chrome: frozenset[str] = frozenset()
+    trailer_starts: frozenset[str] = frozenset()
+    related_heading: frozenset[str] = frozenset()
+    end_block: frozenset[str] = frozenset()
+    junk_lines: frozenset[str] = frozenset()
+    junk_patterns: tuple[str, ...] = ()
+    caption_credits: tuple[str, ...] = ()
+    widget_starts: frozenset[str] = frozenset()
+    link_block: tuple[str, str] | None = None
+    pipe_caption: str | None = None
+    time_pattern: str | None = None
+    time_prefix: str | None = None
+    bullets: tuple[str, ...] = ()
+    byline_pattern: str | None = None
+    stamp_pattern: str | None = None
+    author_item_pattern: str | None = None
+    paragraph_closers: tuple[str, ...] = ()
+    date_formats: tuple[str, ...] = ()
+    dayfirst: bool = True
+
+    def __attrs_post_init__(self) -> None:
+        # Fail at definition, not on the first page read with a broken pattern.
+        sources = (self.listing_title, self.pipe_caption, self.time_pattern, self.byline_pattern,
+                   self.stamp_pattern, self.author_item_pattern, *self.junk_patterns,
+                   *self.caption_credits)
+        for source in sources:
+            if source is not None:
+                re.compile(source)
+
+
+# Daily8 prints times the way moment.js words them, with its own bounds: a count of
+# one is always spelled "a"/"an", hours run to 21, days to 7; older stories show a
+# DD-MM-YYYY date. Tight counts make a glued "CNA21 hours ago" split one way only.
+_DAILY8_TIME = (
+    r"\d{2}-\d{2}-\d{4}"
+    r"|a few seconds ago|an? (?:minute|hour|day|month|year) ago"
+    r"|(?:[2-9]|[1-5]\d) minutes ago"
+    r"|(?:[2-9]|1\d|2[0-3]) hours ago"
+    r"|(?:[2-9]|[12]\d) days ago"
+    r"|(?:[2-9]|1[01]) months ago"
+    r"|\d{1,2} years ago"
+)
+
+_VIDEO_PLAYER = (
+    "Video Player is loading.", "Play Video", "Play", "Pause", "Unmute", "Mute",
+    "Current Time", "Duration", "Loaded :", "Stream Type LIVE",
+    "Seek to live, currently behind live", "LIVE", "Remaining Time", "This is a modal window.",
+    "Playback Rate", "Chapters", "Descriptions",
+    "Captions", "Audio Track", "Fullscreen", "Non-Fullscreen", "Close Modal Dialog",
+    "Beginning of dialog window. Escape will cancel and close the window.", "End of dialog window.",
+)
+
+DAILY8 = Dialect(
+    name="daily8",
+    description="Daily8 article pages, hashtag listings and author pages.",
+    logo_marks=_frozen(["logo"]),
+    listing_marks=_frozen(["#"]),
+    listing_title=r"Latest news with #\S.*",
+    chrome=_frozen([
+        "logo", "#", "Hashtags", "Orange background", "Try Our AI Features",
+        "Explore what Daily8 AI can do for you:", "Comments", "No comments yet...",
+        "Related Articles", "DOWNLOAD THE APP", "Get Started Now: Download the App",
+        (
+            "Ready to dive into a world of global content with local flavor? Download Daily8 "
+            "app today from your preferred app store and start exploring."
+        ),
+        "app-storeplay-store",
+    ]),
+    trailer_starts=_frozen(["Orange background", "Hashtags", "Try Our AI Features"]),
+    related_heading=_frozen(["Related Articles"]),
+    end_block=_frozen(["DOWNLOAD THE APP"]),
+    junk_lines=_frozen([
+        *_VIDEO_PLAYER,
+        "Loading", "Show more", "by Taboola", "Sponsored Links", "Related Internet Links",
+        "THREE KEY FACTS", "Advertisement", "ADVERTISEMENT", "READ MORE", "Read more",
+        "Full story.", "See also", "Latest posts", "Opens in new window", "subscribing",
+        "Learn more about your ad choices", "Watch the full conversation above.",
+        "Learn more about your ad choices. Visit megaphone.fm/adchoices",
+    ]),
+    junk_patterns=(
+        r"Image: .{1,200}",
+        (
+            r"(?:ALSO READ|Also read|Also Read|READ ALSO|Read also|SEE ALSO|Read more|READ MORE)"
+            r"\s*[:|-] .{1,300}"
+        ),
+        r"Sign up now: .{1,300}",
+        r"Sign up (?:for|to) .{1,200}",
+        r"\d{1,2}:\d{2}(?::\d{2})?",
+        r"-?\d{1,3}%|-:-|/|-|0:00",
+        r"(?=(?:[^%\s]*%[0-9A-Fa-f]{2}){3})\S+",
+        r"[\w.+-]+@[\w-]+\.[\w.-]+",
+        r"Click to share on .{1,200}",
+    ),
+    caption_credits=(
+        r"\b(?:Photograph|Photo|Picture|Video|Image|Credit): [A-Z][^.!?:]{0,60}",
+        r"\b(?:Video|Photo) / [A-Z][^.!?:]{0,60}",
+    ),
+    widget_starts=_frozen(["Video Player is loading."]),
+    link_block=("[", "]"),
+    pipe_caption=r".{10,600} \|",
+    time_pattern=_DAILY8_TIME,
+    time_prefix="time",
+    bullets=("• ", "- "),
+    byline_pattern=(
+        r"By [A-Z][\w'’.-]+(?: (?:[A-Z][\w'’.-]+|de|van|von|da|and|&)){0,6}"
+        r"(?:,? [A-Z][\w ]{1,40})?"
+    ),
+    stamp_pattern=r"(?:Pinned post|Post|Updated) (?:from|at) \d{1,2}[.:]\d{2} ?[ap]m",
+    author_item_pattern=(
+        r"(?P<title>.{3,}?) (?P<time>"
+        r"(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) \d{1,2} [A-Z][a-z]{2} ){1,3}"
+        r"\d{4} at \d{1,2}:\d{2} ?[ap]m)"
+    ),
+    paragraph_closers=("READ MORE", "Read more", "Read More"),
+    date_formats=("%d-%m-%Y", "%a %d %b %Y at %I:%M%p"),
+    dayfirst=True,
+)
+
+_REGISTRY: dict[str, Dialect] = {}
+
+
+def register_dialect(dialect: Dialect, *, replace: bool = False) -> None:
+    """Make ``dialect`` available by its name.
+
+    Args:
+        dialect: The dialect to register.
+        replace: Allow replacing a dialect already registered under the same name.
+
+    Raises:
+        ValueError: The name is taken and ``replace`` is false.
+        TypeError: ``dialect`` is not a :class:`Dialect`.
+    """
+    if not isinstance(dialect, Dialect):
+        raise TypeError(f"expected a pagedump.Dialect, not {type(dialect).__qualname__}")
+    if dialect.name in _REGISTRY and not replace:
+        raise ValueError(f"a dialect named {dialect.name!r} is registered already; "
+                         "pass replace=True to replace it")
+    _REGISTRY[dialect.name] = dialect
+
+
+def get_dialect(name: str) -> Dialect:
+    """Return the dialect registered as ``name``.
+
+    Raises:
+        DialectNotFoundError: No dialect has that name.
+    """
+    try:
+        return _REGISTRY[name]
+    except KeyError:
+        raise DialectNotFoundError(name, list_dialects()) from None
+
+
+def list_dialects() -> tuple[str, ...]:
+    """Return the names of the registered dialects, sorted."""
+    return tuple(sorted(_REGISTRY))
+
+
+def resolve_dialect(dialect: Dialect | str | None) -> Dialect:
+    """Turn a ``dialect=`` argument into a :class:`Dialect`.
+
+    ``None`` means the default dialect (Daily8).
+    """
+    if dialect is None:
+        return DAILY8
+    if isinstance(dialect, Dialect):
+        return dialect
+    if isinstance(dialect, str):
+        return get_dialect(dialect)
+    raise TypeError(f"dialect must be a Dialect, a registered name or None, "
+                    f"not {type(dialect).__qualname__}")
+
+
+register_dialect(DAILY8)

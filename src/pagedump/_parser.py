@@ -1,0 +1,238 @@
+"""Stage two: assemble classified lines into a :class:`~pagedump.Page`."""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+
+import attrs
+
+from pagedump._dates import check_fetched_at, resolve
+from pagedump._dialects import Dialect
+from pagedump._records import Article, Page, PageKind, Published, RelatedItem, Section
+from pagedump._tokenizer import Role, Tokens, classify
+from pagedump._tokens import LineKind
+
+__all__ = ["assemble", "parse"]
+
+# "WASHINGTON (AP) —", "DUBAI (Reuters):", "ABILENE, Texas () –", "Tokyo, June 8 (Jiji Press)--"
+_PLACE_AGENCY = re.compile(
+    r"(?P<place>[A-Z][\w.'’ -]{1,40}?(?:, [\w.'’ ]{2,30}?)?) \((?P<agency>[^()]{0,40})\)"
+    r" ?(?:—|–|−|--|-|:)"
+)
+# "NEW DELHI:", "JOHANNESBURG -", "TOKYO --", "ARANYAPRATHET, Thailand -"
+_PLACE = re.compile(
+    r"(?P<place>[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3}"
+    r"(?:, [A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)?)?)"
+    r"(?::| ?(?:—|–|−|--) ?| - )"
+)
+# A place must not be a date ("Aug. 4—") or a kicker ("BREAKING:").
+_NOT_PLACES = frozenset({
+    "BREAKING", "UPDATE", "UPDATED", "EXCLUSIVE", "WATCH", "LIVE", "OPINION", "ANALYSIS",
+    "EDITORIAL", "NOTE", "PHOTOS", "VIDEO", "READ", "ALSO", "EDITOR'S NOTE", "FILE", "UPDATES",
+})
+_MONTH_DAY = re.compile(r", (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2}$")
+
+
+def _dateline(paragraph: str) -> tuple[str | None, str | None]:
+    """Read the place and agency prefix of a first paragraph."""
+    match = _PLACE_AGENCY.match(paragraph)
+    if match is not None:
+        place = _MONTH_DAY.sub("", match["place"].strip())
+        agency = match["agency"].strip() or None
+        return place, agency
+    match = _PLACE.match(paragraph)
+    if match is not None and match["place"] not in _NOT_PLACES and len(match["place"]) >= 3:
+        return match["place"], None
+    return None, None
+
+
+@attrs.define
+class _ItemBuilder:
+    title: str | None = None
+    source: str | None = None
+    published: Published | None = None
+    teaser: list[str] = attrs.Factory(list)
+    categories: list[str] = attrs.Factory(list)
+
+    def build(self) -> RelatedItem:
+        return RelatedItem(
+            title=self.title or "",
+            source=self.source,
+            published=self.published,
+            teaser=" ".join(self.teaser) if self.teaser else None,
+            categories=tuple(self.categories),
+        )
+
+
+@attrs.define
+class _PageBuilder:
+    dialect: Dialect
+    fetched_at: datetime | None
+    headline: str | None = None
+    title: str | None = None
+    source: str | None = None
+    published: Published | None = None
+    byline: str | None = None
+    datelines: list[str] = attrs.Factory(list)
+    sections: list[Section] = attrs.Factory(list)
+    heading: str | None = None
+    paragraphs: list[str] = attrs.Factory(list)
+    items: list[RelatedItem] = attrs.Factory(list)
+    item: _ItemBuilder | None = None
+    boilerplate: list[str] = attrs.Factory(list)
+    orphans: list[str] = attrs.Factory(list)
+    story: bool = False
+
+    def time(self, text: str) -> Published:
+        return resolve(text, fetched_at=self.fetched_at, dialect=self.dialect)
+
+    def close_section(self) -> None:
+        if self.heading is not None or self.paragraphs:
+            self.sections.append(Section(self.heading, tuple(self.paragraphs)))
+        self.heading = None
+        self.paragraphs = []
+
+    def open_section(self, heading: str) -> None:
+        self.close_section()
+        self.heading = heading
+
+    def close_item(self) -> None:
+        if self.item is not None:
+            self.items.append(self.item.build())
+            self.item = None
+
+    def new_item(self) -> _ItemBuilder:
+        self.close_item()
+        self.item = _ItemBuilder()
+        return self.item
+
+    def current_item(self) -> _ItemBuilder:
+        return self.item if self.item is not None else self.new_item()
+
+    def source_time(self, norm: str, printed: str | None) -> None:
+        if printed is None:
+            self.source = norm
+            return
+        self.source = norm[: len(norm) - len(printed)].strip() or None
+        self.published = self.time(printed)
+
+    def add(self, role: Role, norm: str, value: str | None) -> None:
+        if role is Role.HEADLINE:
+            if self.headline is None:
+                self.headline = norm
+            self.story = True
+        elif role is Role.LISTING_TITLE:
+            self.title = norm
+        elif role is Role.SOURCE_TIME:
+            self.datelines.append(norm)
+            self.source_time(norm, value)
+        elif role in (Role.BYLINE, Role.STAMP):
+            self.datelines.append(norm)
+            if role is Role.BYLINE and self.byline is None:
+                self.byline = norm
+        elif role is Role.PARAGRAPH:
+            self.paragraphs.append(norm)
+        elif role is Role.HEADING:
+            self.open_section(norm)
+        else:
+            self.add_item_line(role, norm, value)
+
+    def add_item_line(self, role: Role, norm: str, value: str | None) -> None:
+        if role is Role.ITEM_SOURCE:
+            self.current_item().source = norm
+        elif role is Role.ITEM_TITLE:
+            self.current_item().title = norm
+        elif role is Role.ITEM_TIME:
+            self.current_item().published = self.time(value or norm)
+        elif role is Role.ITEM_CATEGORY:
+            self.current_item().categories.append(value or norm)
+        elif role is Role.ITEM_SOURCE_BULLET:
+            item = self.current_item()
+            if item.source is None:
+                item.source = value or norm
+        elif role is Role.ITEM_TEASER:
+            self.current_item().teaser.append(norm)
+        elif role is Role.AUTHOR_ITEM:
+            item = self.new_item()
+            item.title = norm[: len(norm) - len(value or "")].strip()
+            item.published = self.time(value or "")
+        elif role is Role.ORPHAN:
+            self.orphans.append(norm)
+
+    def build(self, tokens: Tokens) -> Page:
+        self.close_section()
+        self.close_item()
+        has_story = bool(self.story or self.sections or self.datelines)
+        if tokens.listing:
+            kind, article = PageKind.LISTING, None
+        elif has_story or self.items:
+            kind = PageKind.ARTICLE
+            location = agency = None
+            for section in self.sections:
+                if section.paragraphs:
+                    location, agency = _dateline(section.paragraphs[0])
+                    break
+            article = Article(
+                headline=self.headline, source=self.source, published=self.published,
+                location=location, agency=agency, byline=self.byline,
+                datelines=tuple(self.datelines), sections=tuple(self.sections),
+            )
+        else:
+            kind, article = PageKind.UNKNOWN, None
+        return Page(
+            site=tokens.dialect.name, kind=kind, title=self.title, article=article,
+            related=tuple(self.items), boilerplate=tuple(self.boilerplate),
+            orphans=tuple(self.orphans),
+        )
+
+
+def assemble(tokens: Tokens, *, fetched_at: datetime | None = None) -> Page:
+    """Build a page from classified lines.
+
+    Args:
+        tokens: The tokenizer's output.
+        fetched_at: When the page was fetched (timezone-aware), to resolve relative times.
+
+    Returns:
+        The page.
+    """
+    builder = _PageBuilder(dialect=tokens.dialect, fetched_at=fetched_at)
+    boilerplate = LineKind.BOILERPLATE
+    blank = LineKind.BLANK
+    starts = tokens.item_starts
+    for i, (kind, role, norm, value) in enumerate(
+            zip(tokens.kinds, tokens.roles, tokens.norms, tokens.values, strict=True)):
+        if kind is blank:
+            continue
+        if i in starts:
+            builder.new_item()
+        if kind is boilerplate:
+            builder.boilerplate.append(norm)
+        elif role is not Role.COPY:
+            builder.add(role, norm, value)
+    return builder.build(tokens)
+
+
+def parse(text: str, *, fetched_at: datetime | None = None,
+          dialect: Dialect | str | None = None) -> Page:
+    """Read a dump into a :class:`~pagedump.Page`.
+
+    Args:
+        text: The dump: the visible text of one page.
+        fetched_at: When the page was fetched, timezone-aware. Relative times such as
+            ``"4 days ago"`` resolve against it; without it their ``value`` is ``None``.
+            The clock is never read.
+        dialect: The layout to read it with: a :class:`~pagedump.Dialect`, the name
+            of a registered one, or ``None`` for the default (Daily8).
+
+    Returns:
+        The page. It never raises on the content of ``text``.
+
+    Raises:
+        InputTypeError: ``text`` is not a ``str``, or ``fetched_at`` is not a datetime.
+        NaiveDatetimeError: ``fetched_at`` has no time zone (a ``ValueError``).
+        DialectNotFoundError: ``dialect`` names no registered dialect.
+    """
+    checked = check_fetched_at(fetched_at)
+    return assemble(classify(text, dialect), fetched_at=checked)

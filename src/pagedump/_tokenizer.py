@@ -1,0 +1,693 @@
+"""Stage one: classify every line of a dump.
+
+Classification runs in two passes, as jusText does. The first pass gives each line a
+*shape* from the line alone (blank, chrome, a time, a bullet, plain text, ...) with one
+combined, anchored regular expression per dialect. The second pass reads the shapes in
+context to find the page's regions (header, body, trailer, related teasers, end block)
+and settles each line's :class:`~pagedump.LineKind` and its *role* within its block,
+which the parser uses to assemble records without looking at the text again.
+"""
+
+from __future__ import annotations
+
+import enum
+import functools
+import re
+
+import attrs
+
+from pagedump._dialects import Dialect, resolve_dialect
+from pagedump._lines import normalize, split_lines
+from pagedump._tokens import Line, LineKind
+from pagedump.exceptions import InputTypeError
+
+__all__ = ["Role", "Tokens", "classify", "tokenize"]
+
+_BLANK = LineKind.BLANK
+_BOILERPLATE = LineKind.BOILERPLATE
+_HEADLINE = LineKind.HEADLINE
+_DATELINE = LineKind.DATELINE
+_BODY = LineKind.BODY
+_HEADING = LineKind.HEADING
+_RELATED = LineKind.RELATED
+
+
+class Role(enum.StrEnum):
+    """A line's part in its block: what the parser does with it."""
+
+    NONE = "none"
+    """Blank lines and boilerplate."""
+    HEADLINE = "headline"
+    """The first printing of the story's headline."""
+    COPY = "copy"
+    """A repeated printing of a title or headline already seen."""
+    LISTING_TITLE = "listing-title"
+    """The title line of a listing page."""
+    SOURCE_TIME = "source-time"
+    """The story's outlet and time, glued or alone; its value is the time."""
+    BYLINE = "byline"
+    """An author line."""
+    STAMP = "stamp"
+    """A live-blog post stamp."""
+    PARAGRAPH = "paragraph"
+    """A body paragraph."""
+    HEADING = "heading"
+    """A section sub-heading."""
+    ITEM_TITLE = "item-title"
+    """A teaser's title: starts a related item."""
+    ITEM_SOURCE = "item-source"
+    """A teaser's outlet line: starts a related item when it comes before the title."""
+    ITEM_TIME = "item-time"
+    """A teaser's time line: starts a related item when nothing before it does."""
+    ITEM_CATEGORY = "item-category"
+    """A category bullet of a teaser."""
+    ITEM_SOURCE_BULLET = "item-source-bullet"
+    """The bullet repeating a teaser's outlet."""
+    ITEM_TEASER = "item-teaser"
+    """A line of teaser text."""
+    AUTHOR_ITEM = "author-item"
+    """One whole item of an author listing: teaser sentence and time on one line; its
+    value is the time."""
+    ORPHAN = "orphan"
+    """Teaser text cut off from the rest of its item by the start or end of the dump."""
+
+
+class _Shape(enum.IntEnum):
+    """What a line looks like on its own, before context is read."""
+
+    BLANK = 0
+    CHROME = 1
+    JUNK = 2
+    WIDGET = 3
+    TIMED = 4
+    TIME = 5
+    BULLET = 6
+    BYLINE = 7
+    STAMP = 8
+    LINK_OPEN = 9
+    LINK_CLOSE = 10
+    CAPTION = 11
+    LISTING_TITLE = 12
+    TEXT = 13
+
+
+@attrs.frozen
+class Tokens:
+    """The tokenizer's full output, as parallel tuples (one entry per line).
+
+    Attributes:
+        dialect: The dialect that classified the lines.
+        lines: Each line as it stands in the dump.
+        norms: Each line's normal form (see :func:`pagedump._lines.normalize`).
+        starts: Each line's offset in the dump.
+        kinds: Each line's kind.
+        roles: Each line's role in its block.
+        values: Per line, the text a role carries when it differs from the line
+            (a bullet's label, a time without its ``time`` prefix); otherwise ``None``.
+        listing: Whether the page is a listing.
+        item_starts: The lines that begin a related item.
+    """
+
+    dialect: Dialect
+    lines: tuple[str, ...]
+    norms: tuple[str, ...]
+    starts: tuple[int, ...]
+    kinds: tuple[LineKind, ...]
+    roles: tuple[Role, ...]
+    values: tuple[str | None, ...]
+    listing: bool
+    item_starts: frozenset[int]
+
+
+@attrs.frozen
+class _Rules:
+    """A dialect's patterns, compiled once."""
+
+    exact: dict[str, _Shape]
+    shape: re.Pattern[str]
+    captions: re.Pattern[str] | None
+    time: re.Pattern[str] | None
+    glued: re.Pattern[str] | None
+    author_item: re.Pattern[str] | None
+    chrome_phrases: tuple[str, ...]
+
+
+_GROUP_SHAPES = {
+    "timed": _Shape.TIMED,
+    "time": _Shape.TIME,
+    "bullet": _Shape.BULLET,
+    "byline": _Shape.BYLINE,
+    "stamp": _Shape.STAMP,
+    "listing": _Shape.LISTING_TITLE,
+    "caption": _Shape.CAPTION,
+    "junk": _Shape.JUNK,
+}
+
+# The longest line a label glued to a time, a bullet or a byline can plausibly be.
+_SHORT = 120
+
+
+@functools.lru_cache(maxsize=32)
+def _rules(dialect: Dialect) -> _Rules:
+    exact: dict[str, _Shape] = dict.fromkeys(dialect.junk_lines, _Shape.JUNK)
+    exact.update(dict.fromkeys(dialect.chrome, _Shape.CHROME))
+    exact.update(dict.fromkeys(dialect.widget_starts, _Shape.WIDGET))
+    if dialect.link_block is not None:
+        exact[dialect.link_block[0]] = _Shape.LINK_OPEN
+        exact[dialect.link_block[1]] = _Shape.LINK_CLOSE
+    time = dialect.time_pattern
+    alternatives: list[str] = []
+    if time is not None:
+        if dialect.time_prefix:
+            alternatives.append(f"(?P<timed>{re.escape(dialect.time_prefix)}(?:{time}))")
+        alternatives.append(f"(?P<time>{time})")
+    if dialect.bullets:
+        marks = "|".join(re.escape(b) for b in dialect.bullets)
+        alternatives.append(f"(?P<bullet>(?:{marks})\\S.{{0,{_SHORT}}})")
+    if dialect.stamp_pattern:
+        alternatives.append(f"(?P<stamp>{dialect.stamp_pattern})")
+    if dialect.byline_pattern:
+        alternatives.append(f"(?P<byline>{dialect.byline_pattern})")
+    if dialect.listing_title:
+        alternatives.append(f"(?P<listing>{dialect.listing_title})")
+    if dialect.junk_patterns:
+        junk = "|".join(f"(?:{p})" for p in dialect.junk_patterns)
+        alternatives.append(f"(?P<junk>{junk})")
+    if dialect.pipe_caption:
+        alternatives.append(f"(?P<caption>{dialect.pipe_caption})")
+    shape = re.compile("(?:" + "|".join(alternatives) + r")\Z" if alternatives else r"(?!)")
+    captions = (
+        re.compile("(?:" + "|".join(dialect.caption_credits) + r")\Z")
+        if dialect.caption_credits else None
+    )
+    return _Rules(
+        exact=exact,
+        shape=shape,
+        captions=captions,
+        time=re.compile(f"(?:{time})") if time else None,
+        glued=re.compile(f"(?P<label>.{{1,{_SHORT}}}?)(?P<time>{time})") if time else None,
+        author_item=(
+            re.compile(dialect.author_item_pattern) if dialect.author_item_pattern else None
+        ),
+        chrome_phrases=tuple(sorted(dialect.chrome | dialect.junk_lines)),
+    )
+
+
+def _shape_of(norm: str, rules: _Rules) -> _Shape:
+    if not norm:
+        return _Shape.BLANK
+    exact = rules.exact.get(norm)
+    if exact is not None:
+        return exact
+    match = rules.shape.match(norm)
+    if match is not None:
+        return _GROUP_SHAPES[match.lastgroup or "junk"]
+    # Captions end in a credit; look at the tail only, so long lines stay cheap.
+    if rules.captions is not None and rules.captions.search(norm, max(0, len(norm) - 90)):
+        return _Shape.JUNK
+    return _Shape.TEXT
+
+
+_END_PUNCT = frozenset(".!?\"'…”’)")
+_SOFT_END = frozenset(",;:-–—([/&")
+_OPENERS = frozenset("‘'\"“¿¡(")
+
+
+def _ends_sentence(text: str) -> bool:
+    return text[-1] in _END_PUNCT
+
+
+def _looks_like_title(text: str) -> bool:
+    """A headline-like line: starts like a title, short, and not a finished sentence."""
+    if not 2 <= len(text) <= 250 or len(text.split()) > 30:
+        return False
+    first = text[0]
+    if not (first.isupper() or first.isdigit() or first in _OPENERS):
+        return False
+    return text[-1] not in ".,;:"
+
+
+def _looks_like_heading(text: str) -> bool:
+    if len(text) > 120 or len(text.split()) > 16:
+        return False
+    first = text[0]
+    if not (first.isupper() or first.isdigit() or first in _OPENERS):
+        return False
+    return text[-1] not in ".,;:!\"'…”’-–—|" or text.endswith("?")
+
+
+def _starts_paragraph(text: str) -> bool:
+    first = text[0]
+    return (first.isupper() or first.isdigit() or first in _OPENERS) and (
+        len(text) >= 60 or _ends_sentence(text))
+
+
+@attrs.define
+class _Classifier:
+    """The context pass: settles kinds and roles from shapes."""
+
+    rules: _Rules
+    dialect: Dialect
+    norms: list[str]
+    shapes: list[_Shape]
+    kinds: list[LineKind | None]
+    roles: list[Role]
+    values: list[str | None]
+    listing: bool = False
+    item_starts: set[int] = attrs.Factory(set)
+
+    # -- helpers ---------------------------------------------------------------
+
+    def set(self, i: int, kind: LineKind, role: Role = Role.NONE, value: str | None = None) -> None:
+        self.kinds[i] = kind
+        self.roles[i] = role
+        self.values[i] = value
+
+    def next_nonblank(self, i: int, stop: int | None = None) -> int | None:
+        shapes = self.shapes
+        end = len(shapes) if stop is None else stop
+        while i < end:
+            if shapes[i] is not _Shape.BLANK:
+                return i
+            i += 1
+        return None
+
+    def prev_nonblank(self, i: int, stop: int = 0) -> int | None:
+        shapes = self.shapes
+        while i >= stop:
+            if shapes[i] is not _Shape.BLANK:
+                return i
+            i -= 1
+        return None
+
+    def mark_copies(self, i: int, text: str, stop: int | None = None) -> int:
+        """Mark repeats of ``text`` following line ``i``; return the line after the last."""
+        j = self.next_nonblank(i + 1, stop)
+        while j is not None and self.norms[j] == text:
+            self.set(j, _HEADLINE if self.kinds[i] is _HEADLINE else _RELATED, Role.COPY)
+            i = j
+            j = self.next_nonblank(i + 1, stop)
+        return i + 1
+
+    def split_source_time(self, norm: str) -> tuple[str | None, str] | None:
+        """Split a glued ``"Yomiuri Shimbun4 days ago"`` into label and time."""
+        rules = self.rules
+        if rules.time is None or rules.glued is None or len(norm) > _SHORT:
+            return None
+        if rules.time.fullmatch(norm):
+            return None, norm
+        match = rules.glued.fullmatch(norm)
+        if match is None:
+            return None
+        return match["label"].strip() or None, match["time"]
+
+    # -- header ----------------------------------------------------------------
+
+    def header(self) -> int:
+        """Classify the header; return the index where the body may begin."""
+        first = self.next_nonblank(0)
+        if first is None:
+            return len(self.norms)
+        norm = self.norms[first]
+        if norm in self.dialect.logo_marks:
+            self.set(first, _BOILERPLATE)
+            nxt = self.next_nonblank(first + 1)
+            if nxt is not None and self.norms[nxt] in self.dialect.listing_marks:
+                self.set(nxt, _BOILERPLATE)
+                title = self.next_nonblank(nxt + 1)
+                if title is not None and self.shapes[title] in (_Shape.LISTING_TITLE, _Shape.TEXT):
+                    return self.listing_title(title)
+                return nxt + 1
+            if nxt is not None and self.shapes[nxt] is _Shape.TEXT:
+                return self.headline(nxt)
+            return first + 1
+        if self.shapes[first] is _Shape.LISTING_TITLE:
+            return self.listing_title(first)
+        if self.shapes[first] is not _Shape.TEXT:
+            return first
+        if self.author_listing(first):
+            return len(self.norms)
+        # An empty first line means a header follows; otherwise the first line must
+        # look like a title, or the dump starts mid-story (a fragment).
+        if (first > 0 and len(norm) <= 300) or _looks_like_title(norm):
+            return self.headline(first)
+        return first
+
+    def listing_title(self, i: int) -> int:
+        self.listing = True
+        self.set(i, _HEADLINE, Role.LISTING_TITLE)
+        return i + 1
+
+    def headline(self, i: int) -> int:
+        self.set(i, _HEADLINE, Role.HEADLINE)
+        after = self.mark_copies(i, self.norms[i])
+        nxt = self.next_nonblank(after)
+        if nxt is None:
+            return after
+        if self.shapes[nxt] in (_Shape.TEXT, _Shape.TIME):
+            split = self.split_source_time(self.norms[nxt])
+            if split is not None:
+                self.set(nxt, _DATELINE, Role.SOURCE_TIME, split[1])
+                return nxt + 1
+        return after
+
+    def author_listing(self, first: int) -> bool:
+        """Recognise an author page: a name line, then items ending in a date stutter."""
+        pattern = self.rules.author_item
+        if pattern is None or len(self.norms[first]) > 60 or _ends_sentence(self.norms[first]):
+            return False
+        nxt = self.next_nonblank(first + 1)
+        if nxt is None or not pattern.fullmatch(self.norms[nxt]):
+            return False
+        self.listing = True
+        self.set(first, _HEADLINE, Role.LISTING_TITLE)
+        for i in range(first + 1, len(self.norms)):
+            if self.shapes[i] is not _Shape.BLANK:
+                match = pattern.fullmatch(self.norms[i])
+                if match is None:
+                    self.set(i, _RELATED, Role.ORPHAN)  # cut before its time
+                else:
+                    self.set(i, _RELATED, Role.AUTHOR_ITEM, match["time"])
+        return True
+
+    # -- related teasers ---------------------------------------------------------
+
+    def related(self, body_start: int) -> tuple[int, int]:
+        """Find and classify teaser items.
+
+        Returns:
+            Where the body must end, and where the related region starts.
+        """
+        n = len(self.norms)
+        norms, shapes = self.norms, self.shapes
+        heading = end_block = None
+        for i in range(body_start, n):
+            if shapes[i] is _Shape.CHROME:
+                if heading is None and norms[i] in self.dialect.related_heading:
+                    heading = i
+                elif norms[i] in self.dialect.end_block:
+                    end_block = i
+                    break
+        stop = n if end_block is None else end_block
+        region = body_start if self.listing else (heading + 1 if heading is not None else None)
+        anchors = [i for i in range(region if region is not None else body_start, stop)
+                   if shapes[i] is _Shape.TIMED
+                   or (shapes[i] is _Shape.TIME and self.is_compact_anchor(i, region))]
+        if not anchors:
+            return (heading if heading is not None else stop), (region or stop)
+        starts = [self.item(a, region if region is not None else body_start) for a in anchors]
+        if region is None:
+            # No "Related Articles" line: the teasers begin at the first item, and any
+            # text that is cut off from it by blank lines at the very top of a
+            # fragment belongs to the item before, whose start is missing.
+            region = starts[0]
+            top = self.next_nonblank(body_start, region)
+            if top is not None and top == self.next_nonblank(0) and self.kinds[top] is None:
+                gap = self.prev_nonblank(region - 1, top)
+                if gap is not None and gap < region - 1:
+                    for i in range(top, gap + 1):
+                        if shapes[i] is not _Shape.BLANK:
+                            self.set(i, _RELATED, Role.ORPHAN)
+                    body_end = top
+                    self.fill_items(region, starts, stop)
+                    return body_end, region
+        self.fill_items(region, starts, stop)
+        body_end = heading if heading is not None else region
+        return body_end, region
+
+    def is_compact_anchor(self, i: int, region: int | None) -> bool:
+        """Whether a bare time line anchors a compact item.
+
+        It does after the related heading, and anywhere when a dash bullet follows it.
+        """
+        if region is not None and i >= region:
+            return True
+        nxt = i + 1
+        return nxt < len(self.shapes) and self.shapes[nxt] is _Shape.BULLET
+
+    def item(self, anchor: int, region: int) -> int:
+        """Mark the lines before an item's time line; return the item's first line."""
+        norms, shapes = self.norms, self.shapes
+        timed = shapes[anchor] is _Shape.TIMED
+        value = norms[anchor][len(self.dialect.time_prefix or ""):] if timed else norms[anchor]
+        self.set(anchor, _RELATED, Role.ITEM_TIME, value)
+        start = anchor
+        if timed:
+            # Spaced: title, title again, blank, source, blank, time.
+            source = self.prev_nonblank(anchor - 1, region)
+            if source is not None and self.kinds[source] is None and shapes[source] is _Shape.TEXT:
+                self.set(source, _RELATED, Role.ITEM_SOURCE)
+                start = source
+                title = self.prev_nonblank(source - 1, region)
+                if title is not None and self.kinds[title] is None and shapes[title] is _Shape.TEXT:
+                    first = title
+                    while (first - 1 >= region and shapes[first - 1] is _Shape.TEXT
+                           and norms[first - 1] == norms[title] and self.kinds[first - 1] is None):
+                        first -= 1
+                    self.set(first, _RELATED, Role.ITEM_TITLE)
+                    for i in range(first + 1, title + 1):
+                        self.set(i, _RELATED, Role.COPY)
+                    start = first
+        else:
+            # Compact: the outlet sits right above the time, with no blank between.
+            source = anchor - 1
+            if (source >= region and shapes[source] is _Shape.TEXT and self.kinds[source] is None
+                    and len(norms[source]) <= 80):
+                self.set(source, _RELATED, Role.ITEM_SOURCE)
+                start = source
+        return start
+
+    def fill_items(self, region: int, starts: list[int], stop: int) -> None:
+        """Give every line of the related region its role, item by item."""
+        self.item_starts.update(starts)
+        bounds = [*starts, stop]
+        for i in range(region, starts[0]):
+            self.fill_loose(i)
+        for k, start in enumerate(starts):
+            self.fill_item(start, bounds[k + 1])
+
+    def fill_item(self, start: int, end: int) -> None:
+        """Roles inside one item: bullets right after its time, then title and teaser."""
+        norms, shapes = self.norms, self.shapes
+        title: str | None = None
+        source: str | None = None
+        bullets: list[int] = []
+        in_bullets = False
+        for i in range(start, end):
+            if self.kinds[i] is not None:
+                role = self.roles[i]
+                if role is Role.ITEM_TITLE:
+                    title = norms[i]
+                elif role is Role.ITEM_SOURCE:
+                    source = norms[i]
+                in_bullets = role is Role.ITEM_TIME
+                continue
+            shape = shapes[i]
+            if shape is _Shape.BLANK:
+                self.set(i, _BLANK)
+            elif shape is _Shape.CHROME:
+                self.set(i, _BOILERPLATE)
+            elif shape is _Shape.BULLET and in_bullets:
+                bullets.append(i)
+            elif title is None:
+                title = norms[i]
+                self.set(i, _RELATED, Role.ITEM_TITLE)
+                in_bullets = False
+            else:
+                self.set(i, _RELATED, Role.COPY if norms[i] == title else Role.ITEM_TEASER)
+                in_bullets = False
+        for position, i in enumerate(bullets):
+            label = norms[i][2:].strip()
+            last = position == len(bullets) - 1
+            is_source = label == source or (last and source is None and len(bullets) > 1)
+            self.set(i, _RELATED,
+                     Role.ITEM_SOURCE_BULLET if is_source else Role.ITEM_CATEGORY, label)
+
+    def fill_loose(self, i: int) -> None:
+        shape = self.shapes[i]
+        if shape is _Shape.BLANK:
+            self.set(i, _BLANK)
+        elif shape in (_Shape.CHROME, _Shape.JUNK):
+            self.set(i, _BOILERPLATE)
+        else:
+            self.set(i, _RELATED, Role.ORPHAN)
+
+    # -- body --------------------------------------------------------------------
+
+    def body(self, start: int, end: int) -> None:
+        norms, shapes, kinds = self.norms, self.shapes, self.kinds
+        i = start
+        while i < end:
+            if kinds[i] is not None:
+                i += 1
+                continue
+            shape = shapes[i]
+            if shape is _Shape.BLANK:
+                self.set(i, _BLANK)
+            elif shape is _Shape.WIDGET:
+                i = self.widget(i, end)
+                continue
+            elif shape is _Shape.LINK_OPEN:
+                i = self.link_block(i, end)
+                continue
+            elif shape is _Shape.CAPTION:
+                self.set(i, _BOILERPLATE)
+                nxt = i + 1
+                if (nxt < end and shapes[nxt] is _Shape.TEXT and len(norms[nxt].split()) <= 3
+                        and not _ends_sentence(norms[nxt])):
+                    self.set(nxt, _BOILERPLATE)
+                    i = nxt
+            elif shape in (_Shape.CHROME, _Shape.JUNK, _Shape.LINK_CLOSE):
+                self.set(i, _BOILERPLATE)
+            elif shape is _Shape.STAMP:
+                self.set(i, _DATELINE, Role.STAMP)
+                title = self.next_nonblank(i + 1, end)
+                if (title is not None and shapes[title] is _Shape.TEXT
+                        and _looks_like_title(norms[title])):
+                    self.set(title, _HEADING, Role.HEADING)
+                    i = title
+            elif shape is _Shape.BYLINE:
+                self.set(i, _DATELINE, Role.BYLINE)
+            elif self.is_heading(i, start, end):
+                self.set(i, _HEADING, Role.HEADING)
+            elif self.is_cut_chrome(i):
+                self.set(i, _BOILERPLATE)
+            else:
+                self.set(i, _BODY, Role.PARAGRAPH)
+            i += 1
+
+    def widget(self, i: int, end: int) -> int:
+        """A widget block: its opening line and the short lines after it."""
+        self.set(i, _BOILERPLATE)
+        i += 1
+        while i < end and self.kinds[i] is None:
+            shape, norm = self.shapes[i], self.norms[i]
+            if shape is _Shape.BLANK:
+                self.set(i, _BLANK)
+            elif shape in (_Shape.CHROME, _Shape.JUNK, _Shape.WIDGET) or len(norm) <= 40:
+                self.set(i, _BOILERPLATE)
+            else:
+                break
+            i += 1
+        return i
+
+    def link_block(self, i: int, end: int) -> int:
+        """A bracketed link block: ``[``, a title, ``Opens in new window``, ``]``."""
+        for j in range(i + 1, min(end, i + 6)):
+            if self.shapes[j] is _Shape.LINK_CLOSE:
+                for k in range(i, j + 1):
+                    self.set(k, _BLANK if self.shapes[k] is _Shape.BLANK else _BOILERPLATE)
+                return j + 1
+        self.set(i, _BOILERPLATE)
+        return i + 1
+
+    def is_heading(self, i: int, start: int, end: int) -> bool:
+        """A sub-heading: a short title-like line between finished paragraphs."""
+        norms = self.norms
+        if not _looks_like_heading(norms[i]):
+            return False
+        nxt = i + 1
+        if nxt >= end or self.shapes[nxt] is not _Shape.TEXT or not _starts_paragraph(norms[nxt]):
+            return False
+        prev = self.prev_nonblank(i - 1)
+        if prev is None or prev < start or self.kinds[prev] in (_HEADLINE, _DATELINE, _BOILERPLATE):
+            return True
+        if prev != i - 1:
+            return False  # story text never has blank lines inside
+        return _ends_sentence(norms[prev]) or norms[prev].endswith(self.dialect.paragraph_closers)
+
+    def is_cut_chrome(self, i: int) -> bool:
+        """The dump's last line, cut inside a chrome or widget line."""
+        if i != len(self.norms) - 1 or i == 0:
+            return False
+        prev = self.prev_nonblank(i - 1)
+        if prev is None or self.kinds[prev] is not _BOILERPLATE:
+            return False
+        norm = self.norms[i]
+        return any(phrase.startswith(norm) for phrase in self.rules.chrome_phrases)
+
+    # -- the whole pass ------------------------------------------------------------
+
+    def run(self) -> None:
+        body_start = self.header()
+        if not self.listing or any(k is None for k in self.kinds[body_start:]):
+            body_end, region = self.related(body_start)
+        else:
+            body_end = region = len(self.norms)
+        if not self.listing:
+            self.body(body_start, body_end)
+        # What is left sits between the body and the teasers, or after the teasers:
+        # trailer chrome, the end block, and anything cut or unknown there.
+        for i, kind in enumerate(self.kinds):
+            if kind is None:
+                self.set(i, _BLANK if self.shapes[i] is _Shape.BLANK else _BOILERPLATE)
+        del region
+
+
+def classify(text: str, dialect: Dialect | str | None = None) -> Tokens:
+    """Classify every line of ``text`` and give it its role.
+
+    Args:
+        text: The dump.
+        dialect: The layout to read it with; ``None`` for the default.
+
+    Returns:
+        The tokens, one entry per element of ``text.splitlines()``.
+
+    Raises:
+        InputTypeError: ``text`` is not a ``str``.
+    """
+    if not isinstance(text, str):
+        raise InputTypeError("text", type(text), _hint(text))
+    chosen = resolve_dialect(dialect)
+    rules = _rules(chosen)
+    lines, starts = split_lines(text)
+    norms = [normalize(line) for line in lines]
+    shapes = [_shape_of(norm, rules) for norm in norms]
+    n = len(lines)
+    classifier = _Classifier(
+        rules=rules, dialect=chosen, norms=norms, shapes=shapes,
+        kinds=[None] * n, roles=[Role.NONE] * n, values=[None] * n,
+    )
+    classifier.run()
+    return Tokens(
+        dialect=chosen,
+        lines=tuple(lines),
+        norms=tuple(norms),
+        starts=tuple(starts),
+        kinds=tuple(k or _BOILERPLATE for k in classifier.kinds),
+        roles=tuple(classifier.roles),
+        values=tuple(classifier.values),
+        listing=classifier.listing,
+        item_starts=frozenset(classifier.item_starts),
+    )
+
+
+def _hint(value: object) -> str:
+    if isinstance(value, bytes | bytearray | memoryview):
+        return "decode the bytes first, e.g. data.decode('utf-8')"
+    return "pass the dump's text as a str"
+
+
+def tokenize(text: str, *, dialect: Dialect | str | None = None) -> tuple[Line, ...]:
+    """Classify every line of a dump.
+
+    Args:
+        text: The dump: the visible text of one page.
+        dialect: The layout to read it with: a :class:`~pagedump.Dialect`, the name
+            of a registered one, or ``None`` for the default (Daily8).
+
+    Returns:
+        One :class:`~pagedump.Line` per element of ``text.splitlines()``, in order.
+        It never raises on the content of ``text``.
+
+    Raises:
+        InputTypeError: ``text`` is not a ``str`` (a ``TypeError``).
+        DialectNotFoundError: ``dialect`` names no registered dialect.
+    """
+    tokens = classify(text, dialect)
+    return tuple(
+        Line(kind, line, number, start, start + len(line))
+        for number, (kind, line, start) in enumerate(
+            zip(tokens.kinds, tokens.lines, tokens.starts, strict=True), start=1)
+    )
