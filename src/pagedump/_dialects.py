@@ -142,10 +142,9 @@ DAILY8 = Dialect(
     junk_lines=_frozen([
         *_VIDEO_PLAYER,
         "Loading", "Show more", "by Taboola", "Sponsored Links", "Related Internet Links",
-        "THREE KEY FACTS", "Advertisement", "ADVERTISEMENT", "READ MORE", "Read more",
-        "Full story.", "See also", "Latest posts", "Opens in new window", "subscribing",
-        "Learn more about your ad choices", "Watch the full conversation above.",
-        "Learn more about your ad choices. Visit megaphone.fm/adchoices",
+        "THREE KEY FACTS", "Further Reading", "Advertisement", "ADVERTISEMENT", "READ MORE",
+        "Read more", "Full story.", "See also", "Latest posts", "Opens in new window",
+        "subscribing", "Watch the full conversation above.",
     ]),
     junk_patterns=(
         r"Image: .{1,200}",
@@ -160,6 +159,7 @@ DAILY8 = Dialect(
         r"(?=(?:[^%\s]*%[0-9A-Fa-f]{2}){3})\S+",
         r"[\w.+-]+@[\w-]+\.[\w.-]+",
         r"Click to share on .{1,200}",
+        r"Learn more about your ad choices\b.{0,200}",
     ),
     caption_credits=(
         r"\b(?:Photograph|Photo|Picture|Video|Image|Credit): [A-Z][^.!?:]{0,60}",

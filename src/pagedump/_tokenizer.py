@@ -88,7 +88,8 @@ class _Shape(enum.IntEnum):
     LINK_CLOSE = 10
     CAPTION = 11
     LISTING_TITLE = 12
-    TEXT = 13
+    CREDIT = 13
+    TEXT = 14
 
 
 @attrs.frozen
@@ -204,7 +205,7 @@ def _shape_of(norm: str, rules: _Rules) -> _Shape:
         return _GROUP_SHAPES[match.lastgroup or "junk"]
     # Captions end in a credit; look at the tail only, so long lines stay cheap.
     if rules.captions is not None and rules.captions.search(norm, max(0, len(norm) - 90)):
-        return _Shape.JUNK
+        return _Shape.CREDIT
     return _Shape.TEXT
 
 
@@ -516,6 +517,7 @@ class _Classifier:
 
     def body(self, start: int, end: int) -> None:
         norms, shapes, kinds = self.norms, self.shapes, self.kinds
+        credits = self.credits(start, end)
         i = start
         while i < end:
             if kinds[i] is not None:
@@ -537,7 +539,7 @@ class _Classifier:
                         and not _ends_sentence(norms[nxt])):
                     self.set(nxt, _BOILERPLATE)
                     i = nxt
-            elif shape in (_Shape.CHROME, _Shape.JUNK, _Shape.LINK_CLOSE):
+            elif shape in (_Shape.CHROME, _Shape.JUNK, _Shape.LINK_CLOSE) or norms[i] in credits:
                 self.set(i, _BOILERPLATE)
             elif shape is _Shape.STAMP:
                 self.set(i, _DATELINE, Role.STAMP)
@@ -555,6 +557,33 @@ class _Classifier:
             else:
                 self.set(i, _BODY, Role.PARAGRAPH)
             i += 1
+
+    def credits(self, start: int, end: int) -> frozenset[str]:
+        """The body lines that are credits, not story.
+
+        Captions that end in a credit (``"... Photograph: Name"``) are debris, except on
+        gallery pages, where most of the text is captions and the captions are the
+        story. A short line printed more than once in the body (an agency name under
+        each photo) is a credit too.
+        """
+        seen: dict[str, int] = {}
+        captions: set[str] = set()
+        prose = 0
+        for i in range(start, end):
+            if self.kinds[i] is not None:
+                continue
+            shape = self.shapes[i]
+            if shape is _Shape.CREDIT:
+                captions.add(self.norms[i])
+            elif shape is _Shape.TEXT:
+                prose += 1
+                norm = self.norms[i]
+                if len(norm) <= 40:
+                    seen[norm] = seen.get(norm, 0) + 1
+        repeated = {norm for norm, count in seen.items() if count > 1 and len(norm.split()) <= 4}
+        if len(captions) >= 3 and len(captions) >= prose:
+            captions.clear()  # a gallery: the captions are the story
+        return frozenset(captions | repeated)
 
     def widget(self, i: int, end: int) -> int:
         """A widget block: its opening line and the short lines after it."""
