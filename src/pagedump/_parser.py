@@ -54,10 +54,12 @@ class _ItemBuilder:
     published: Published | None = None
     teaser: list[str] = attrs.Factory(list)
     categories: list[str] = attrs.Factory(list)
+    lines: list[str] = attrs.Factory(list)
 
     def build(self) -> RelatedItem:
+        assert self.title is not None
         return RelatedItem(
-            title=self.title or "",
+            title=self.title,
             source=self.source,
             published=self.published,
             teaser=" ".join(self.teaser) if self.teaser else None,
@@ -98,9 +100,15 @@ class _PageBuilder:
         self.heading = heading
 
     def close_item(self) -> None:
-        if self.item is not None:
-            self.items.append(self.item.build())
-            self.item = None
+        item = self.item
+        if item is None:
+            return
+        if item.title is None:
+            # Cut by the end of the dump before its title: nothing to name it by.
+            self.orphans.extend(item.lines)
+        else:
+            self.items.append(item.build())
+        self.item = None
 
     def new_item(self) -> _ItemBuilder:
         self.close_item()
@@ -139,6 +147,8 @@ class _PageBuilder:
             self.add_item_line(role, norm, value)
 
     def add_item_line(self, role: Role, norm: str, value: str | None) -> None:
+        if role is not Role.ORPHAN:
+            self.current_item().lines.append(norm)
         if role is Role.ITEM_SOURCE:
             self.current_item().source = norm
         elif role is Role.ITEM_TITLE:

@@ -394,27 +394,33 @@ class _Classifier:
         anchors = [i for i in range(region if region is not None else body_start, stop)
                    if shapes[i] is _Shape.TIMED
                    or (shapes[i] is _Shape.TIME and self.is_compact_anchor(i, region))]
-        if not anchors:
-            return (heading if heading is not None else stop), (region or stop)
-        starts = [self.item(a, region if region is not None else body_start) for a in anchors]
-        if region is None:
-            # No "Related Articles" line: the teasers begin at the first item, and any
-            # text that is cut off from it by blank lines at the very top of a
-            # fragment belongs to the item before, whose start is missing.
+        starts = [self.item(a, body_start if region is None else region) for a in anchors]
+        if region is not None:
+            body_end = body_start if self.listing else region - 1
+        elif starts:
             region = starts[0]
-            top = self.next_nonblank(body_start, region)
-            if top is not None and top == self.next_nonblank(0) and self.kinds[top] is None:
-                gap = self.prev_nonblank(region - 1, top)
-                if gap is not None and gap < region - 1:
-                    for i in range(top, gap + 1):
-                        if shapes[i] is not _Shape.BLANK:
-                            self.set(i, _RELATED, Role.ORPHAN)
-                    body_end = top
-                    self.fill_items(region, starts, stop)
-                    return body_end, region
+            body_end = self.orphaned_top(body_start, region)
+        else:
+            return stop, stop
         self.fill_items(region, starts, stop)
-        body_end = heading if heading is not None else region
         return body_end, region
+
+    def orphaned_top(self, body_start: int, region: int) -> int:
+        """Where the body ends when teasers start without a related heading.
+
+        Text cut off from the first item by blank lines at the very top of a fragment
+        is the end of a teaser whose item starts before the dump: story text has no
+        blank lines inside.
+        """
+        top = self.next_nonblank(body_start, region)
+        if top is None or top != self.next_nonblank(0) or self.kinds[top] is not None:
+            return region
+        gap = self.prev_nonblank(region - 1, top)
+        if gap is None or gap == region - 1:
+            return region
+        for i in range(top, gap + 1):
+            self.fill_loose(i)
+        return top
 
     def is_compact_anchor(self, i: int, region: int | None) -> bool:
         """Whether a bare time line anchors a compact item.
@@ -460,6 +466,9 @@ class _Classifier:
 
     def fill_items(self, region: int, starts: list[int], stop: int) -> None:
         """Give every line of the related region its role, item by item."""
+        if not starts:
+            self.fill_partial(region, stop)
+            return
         self.item_starts.update(starts)
         bounds = [*starts, stop]
         for i in range(region, starts[0]):
@@ -473,7 +482,7 @@ class _Classifier:
         title: str | None = None
         source: str | None = None
         bullets: list[int] = []
-        in_bullets = False
+        in_bullets = teased = False
         for i in range(start, end):
             if self.kinds[i] is not None:
                 role = self.roles[i]
@@ -490,19 +499,47 @@ class _Classifier:
                 self.set(i, _BOILERPLATE)
             elif shape is _Shape.BULLET and in_bullets:
                 bullets.append(i)
+            elif teased and shapes[i - 1] is _Shape.BLANK:
+                # Teasers are one line: text after it and a blank is the next item,
+                # cut by the end of the dump before its time line.
+                self.fill_partial(i, end)
+                break
             elif title is None:
                 title = norms[i]
                 self.set(i, _RELATED, Role.ITEM_TITLE)
                 in_bullets = False
-            else:
-                self.set(i, _RELATED, Role.COPY if norms[i] == title else Role.ITEM_TEASER)
+            elif norms[i] == title:
+                self.set(i, _RELATED, Role.COPY)
                 in_bullets = False
+            else:
+                self.set(i, _RELATED, Role.ITEM_TEASER)
+                in_bullets, teased = False, True
         for position, i in enumerate(bullets):
             label = norms[i][2:].strip()
             last = position == len(bullets) - 1
             is_source = label == source or (last and source is None and len(bullets) > 1)
             self.set(i, _RELATED,
                      Role.ITEM_SOURCE_BULLET if is_source else Role.ITEM_CATEGORY, label)
+
+    def fill_partial(self, start: int, end: int) -> None:
+        """Teaser lines with no time line: an item cut short by the end of the dump.
+
+        A title printed twice still makes an item (spaced layout: title, title, source);
+        anything else cannot be placed in an item and is orphaned.
+        """
+        first = self.next_nonblank(start, end)
+        if (first is not None and first + 1 < end and self.shapes[first] is _Shape.TEXT
+                and self.norms[first + 1] == self.norms[first]):
+            self.item_starts.add(first)
+            self.set(first, _RELATED, Role.ITEM_TITLE)
+            self.set(first + 1, _RELATED, Role.COPY)
+            source = self.next_nonblank(first + 2, end)
+            if source is not None and self.shapes[source] is _Shape.TEXT:
+                self.set(source, _RELATED, Role.ITEM_SOURCE)
+            self.fill_item(first, end)
+            return
+        for i in range(start, end):
+            self.fill_loose(i)
 
     def fill_loose(self, i: int) -> None:
         shape = self.shapes[i]
