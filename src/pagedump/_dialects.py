@@ -42,12 +42,13 @@ class Dialect:
         end_block: Chrome lines that start the end-of-page block (no teasers after).
         junk_lines: Exact lines of leaked widget text and promos, boilerplate anywhere.
         junk_patterns: Patterns of whole boilerplate lines (credits, promos, encoded debris).
-        caption_credits: Patterns that end a photo or video caption (``"Photograph: Name"``);
-            matched against the end of a line only.
+        credit_labels: Words that introduce a credit at the end of a photo or video
+            caption (``"Photograph"`` in ``"... harbour. Photograph: Ellen Moritz"``).
+        credit_separators: What stands between a credit label and the name.
         widget_starts: Lines that open a widget block: the short lines after them are
             boilerplate until prose resumes (video players).
         link_block: The opening and closing lines of a bracketed link block.
-        pipe_caption: Pattern of a caption whose credit follows on the next line.
+        pipe_caption: The ending of a caption whose credit follows on the next line.
         time_pattern: Pattern of a printed time (absolute or relative), as the site
             prints it; used to split glued lines and to anchor teasers.
         time_prefix: The label glued before times in spaced teasers (``"time"``).
@@ -74,7 +75,8 @@ class Dialect:
     end_block: frozenset[str] = frozenset()
     junk_lines: frozenset[str] = frozenset()
     junk_patterns: tuple[str, ...] = ()
-    caption_credits: tuple[str, ...] = ()
+    credit_labels: tuple[str, ...] = ()
+    credit_separators: tuple[str, ...] = (": ", " / ")
     widget_starts: frozenset[str] = frozenset()
     link_block: tuple[str, str] | None = None
     pipe_caption: str | None = None
@@ -90,9 +92,8 @@ class Dialect:
 
     def __attrs_post_init__(self) -> None:
         # Fail at definition, not on the first page read with a broken pattern.
-        sources = (self.listing_title, self.pipe_caption, self.time_pattern, self.byline_pattern,
-                   self.stamp_pattern, self.author_item_pattern, *self.junk_patterns,
-                   *self.caption_credits)
+        sources = (self.listing_title, self.time_pattern, self.byline_pattern,
+                   self.stamp_pattern, self.author_item_pattern, *self.junk_patterns)
         for source in sources:
             if source is not None:
                 re.compile(source)
@@ -161,13 +162,10 @@ DAILY8 = Dialect(
         r"Click to share on .{1,200}",
         r"Learn more about your ad choices\b.{0,200}",
     ),
-    caption_credits=(
-        r"\b(?:Photograph|Photo|Picture|Video|Image|Credit): [A-Z][^.!?:]{0,60}",
-        r"\b(?:Video|Photo) / [A-Z][^.!?:]{0,60}",
-    ),
+    credit_labels=("Photograph", "Photo", "Picture", "Video", "Image", "Credit"),
     widget_starts=_frozen(["Video Player is loading."]),
     link_block=("[", "]"),
-    pipe_caption=r".{10,600} \|",
+    pipe_caption=" |",
     time_pattern=_DAILY8_TIME,
     time_prefix="time",
     bullets=("• ", "- "),

@@ -17,7 +17,7 @@ import re
 import attrs
 
 from pagedump._dialects import Dialect, resolve_dialect
-from pagedump._lines import normalize, split_lines
+from pagedump._lines import line_starts, normalize_all
 from pagedump._tokens import Line, LineKind
 from pagedump.exceptions import InputTypeError
 
@@ -100,7 +100,6 @@ class Tokens:
         dialect: The dialect that classified the lines.
         lines: Each line as it stands in the dump.
         norms: Each line's normal form (see :func:`pagedump._lines.normalize`).
-        starts: Each line's offset in the dump.
         kinds: Each line's kind.
         roles: Each line's role in its block.
         values: Per line, the text a role carries when it differs from the line
@@ -112,7 +111,6 @@ class Tokens:
     dialect: Dialect
     lines: tuple[str, ...]
     norms: tuple[str, ...]
-    starts: tuple[int, ...]
     kinds: tuple[LineKind, ...]
     roles: tuple[Role, ...]
     values: tuple[str | None, ...]
@@ -127,6 +125,8 @@ class _Rules:
     exact: dict[str, _Shape]
     shape: re.Pattern[str]
     captions: re.Pattern[str] | None
+    credit_separators: tuple[str, ...]
+    pipe_caption: str | None
     time: re.Pattern[str] | None
     glued: re.Pattern[str] | None
     author_item: re.Pattern[str] | None
@@ -140,7 +140,6 @@ _GROUP_SHAPES = {
     "byline": _Shape.BYLINE,
     "stamp": _Shape.STAMP,
     "listing": _Shape.LISTING_TITLE,
-    "caption": _Shape.CAPTION,
     "junk": _Shape.JUNK,
 }
 
@@ -174,17 +173,18 @@ def _rules(dialect: Dialect) -> _Rules:
     if dialect.junk_patterns:
         junk = "|".join(f"(?:{p})" for p in dialect.junk_patterns)
         alternatives.append(f"(?P<junk>{junk})")
-    if dialect.pipe_caption:
-        alternatives.append(f"(?P<caption>{dialect.pipe_caption})")
     shape = re.compile("(?:" + "|".join(alternatives) + r")\Z" if alternatives else r"(?!)")
-    captions = (
-        re.compile("(?:" + "|".join(dialect.caption_credits) + r")\Z")
-        if dialect.caption_credits else None
-    )
+    captions = None
+    if dialect.credit_labels and dialect.credit_separators:
+        labels = "|".join(map(re.escape, dialect.credit_labels))
+        separators = "|".join(map(re.escape, dialect.credit_separators))
+        captions = re.compile(rf"(?:{labels})(?:{separators})[A-Z][^.!?:]{{0,60}}\Z")
     return _Rules(
         exact=exact,
         shape=shape,
         captions=captions,
+        credit_separators=dialect.credit_separators,
+        pipe_caption=dialect.pipe_caption,
         time=re.compile(f"(?:{time})") if time else None,
         glued=re.compile(f"(?P<label>.{{1,{_SHORT}}}?)(?P<time>{time})") if time else None,
         author_item=(
@@ -194,19 +194,43 @@ def _rules(dialect: Dialect) -> _Rules:
     )
 
 
-def _shape_of(norm: str, rules: _Rules) -> _Shape:
-    if not norm:
-        return _Shape.BLANK
-    exact = rules.exact.get(norm)
-    if exact is not None:
-        return exact
-    match = rules.shape.match(norm)
-    if match is not None:
-        return _GROUP_SHAPES[match.lastgroup or "junk"]
-    # Captions end in a credit; look at the tail only, so long lines stay cheap.
-    if rules.captions is not None and rules.captions.search(norm, max(0, len(norm) - 90)):
-        return _Shape.CREDIT
-    return _Shape.TEXT
+def _shapes(norms: list[str], rules: _Rules) -> list[_Shape]:
+    """The first pass: each line's shape from the line alone.
+
+    This runs on every line of every dump, so it is one loop with no calls it can
+    avoid: an exact-phrase lookup, one combined anchored pattern, and a credit check
+    that only looks at the end of a line where a credit separator stands.
+    """
+    exact = rules.exact.get
+    match = rules.shape.match
+    captions = rules.captions
+    separators = rules.credit_separators
+    pipe = rules.pipe_caption
+    groups = _GROUP_SHAPES
+    shapes: list[_Shape] = []
+    append = shapes.append
+    for norm in norms:
+        if not norm:
+            append(_Shape.BLANK)
+            continue
+        shape = exact(norm)
+        if shape is None:
+            found = match(norm)
+            if found is not None:
+                shape = groups[found.lastgroup or "junk"]
+            elif pipe and norm.endswith(pipe) and len(norm) > 12:
+                shape = _Shape.CAPTION
+            else:
+                shape = _Shape.TEXT
+                if captions is not None:
+                    tail = max(0, len(norm) - 80)
+                    for separator in separators:
+                        if norm.find(separator, tail) >= 0:
+                            if captions.search(norm, tail):
+                                shape = _Shape.CREDIT
+                            break
+        append(shape)
+    return shapes
 
 
 _END_PUNCT = frozenset(".!?\"'…”’)")
@@ -707,9 +731,9 @@ def classify(text: str, dialect: Dialect | str | None = None) -> Tokens:
         raise InputTypeError("text", type(text), _hint(text))
     chosen = resolve_dialect(dialect)
     rules = _rules(chosen)
-    lines, starts = split_lines(text)
-    norms = [normalize(line) for line in lines]
-    shapes = [_shape_of(norm, rules) for norm in norms]
+    lines = text.splitlines()
+    norms = normalize_all(lines)
+    shapes = _shapes(norms, rules)
     n = len(lines)
     classifier = _Classifier(
         rules=rules, dialect=chosen, norms=norms, shapes=shapes,
@@ -720,7 +744,6 @@ def classify(text: str, dialect: Dialect | str | None = None) -> Tokens:
         dialect=chosen,
         lines=tuple(lines),
         norms=tuple(norms),
-        starts=tuple(starts),
         kinds=tuple(k or _BOILERPLATE for k in classifier.kinds),
         roles=tuple(classifier.roles),
         values=tuple(classifier.values),
@@ -752,8 +775,9 @@ def tokenize(text: str, *, dialect: Dialect | str | None = None) -> tuple[Line, 
         DialectNotFoundError: ``dialect`` names no registered dialect.
     """
     tokens = classify(text, dialect)
+    starts = line_starts(text)
     return tuple(
         Line(kind, line, number, start, start + len(line))
         for number, (kind, line, start) in enumerate(
-            zip(tokens.kinds, tokens.lines, tokens.starts, strict=True), start=1)
+            zip(tokens.kinds, tokens.lines, starts, strict=True), start=1)
     )
