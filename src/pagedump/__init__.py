@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from pagedump import exceptions
 from pagedump._dialects import DAILY8, Dialect, get_dialect, list_dialects, register_dialect
+from pagedump._io import load, parse_bytes
 from pagedump._parser import parse
 from pagedump._records import Article, Page, PageKind, Published, RelatedItem, Section
 from pagedump._serialize import from_dict, from_json, to_dict, to_json
@@ -41,7 +42,9 @@ __all__ = [
     "from_json",
     "get_dialect",
     "list_dialects",
+    "load",
     "parse",
+    "parse_bytes",
     "register_dialect",
     "to_dict",
     "to_json",

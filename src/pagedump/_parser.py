@@ -164,7 +164,7 @@ class _PageBuilder:
         elif role is Role.ITEM_TEASER:
             self.current_item().teaser.append(norm)
         elif role is Role.AUTHOR_ITEM:
-            item = self.new_item()
+            item = self.current_item()
             item.title = norm[: len(norm) - len(value or "")].strip()
             item.published = self.time(value or "")
         elif role is Role.ORPHAN:

@@ -261,10 +261,13 @@ def _looks_like_heading(text: str) -> bool:
     return text[-1] not in ".,;:!\"'…”’-–—|" or text.endswith("?")
 
 
-def _starts_paragraph(text: str) -> bool:
+def _starts_like_prose(text: str) -> bool:
     first = text[0]
-    return (first.isupper() or first.isdigit() or first in _OPENERS) and (
-        len(text) >= 60 or _ends_sentence(text))
+    return first.isupper() or first.isdigit() or first in _OPENERS
+
+
+def _starts_paragraph(text: str) -> bool:
+    return _starts_like_prose(text) and (len(text) >= 60 or _ends_sentence(text))
 
 
 @attrs.define
@@ -393,6 +396,7 @@ class _Classifier:
                     self.set(i, _RELATED, Role.ORPHAN)  # cut before its time
                 else:
                     self.set(i, _RELATED, Role.AUTHOR_ITEM, match["time"])
+                    self.item_starts.add(i)
         return True
 
     # -- related teasers ---------------------------------------------------------
@@ -419,30 +423,33 @@ class _Classifier:
                    if shapes[i] is _Shape.TIMED
                    or (shapes[i] is _Shape.TIME and self.is_compact_anchor(i, region))]
         starts = [self.item(a, body_start if region is None else region) for a in anchors]
+        headless = self.next_nonblank(0) == self.next_nonblank(body_start)
         if region is not None:
             body_end = body_start if self.listing else region - 1
         elif starts:
             region = starts[0]
-            body_end = self.orphaned_top(body_start, region)
+            body_end = self.orphaned_top(body_start, region, headless=headless)
+        elif end_block is not None and headless:
+            # A fragment that starts in the last teaser: only teasers come before
+            # the end-of-page block.
+            region = body_end = body_start
         else:
             return stop, stop
         self.fill_items(region, starts, stop)
         return body_end, region
 
-    def orphaned_top(self, body_start: int, region: int) -> int:
+    def orphaned_top(self, body_start: int, region: int, *, headless: bool) -> int:
         """Where the body ends when teasers start without a related heading.
 
-        Text cut off from the first item by blank lines at the very top of a fragment
-        is the end of a teaser whose item starts before the dump: story text has no
-        blank lines inside.
+        Related teasers only ever follow the trailer's "Related Articles" line. When
+        a dump has teasers but no such line and no header, it is a fragment that
+        starts inside the related block, and the text above the first item is the
+        end of a teaser whose item starts before the dump.
         """
         top = self.next_nonblank(body_start, region)
-        if top is None or top != self.next_nonblank(0) or self.kinds[top] is not None:
+        if top is None or not headless:
             return region
-        gap = self.prev_nonblank(region - 1, top)
-        if gap is None or gap == region - 1:
-            return region
-        for i in range(top, gap + 1):
+        for i in range(top, region):
             self.fill_loose(i)
         return top
 
@@ -466,15 +473,14 @@ class _Classifier:
         if timed:
             # Spaced: title, title again, blank, source, blank, time.
             source = self.prev_nonblank(anchor - 1, region)
-            if source is not None and self.kinds[source] is None and shapes[source] is _Shape.TEXT:
-                self.set(source, _RELATED, Role.ITEM_SOURCE)
-                start = source
-                title = self.prev_nonblank(source - 1, region)
-                if title is not None and self.kinds[title] is None and shapes[title] is _Shape.TEXT:
-                    first = title
-                    while (first - 1 >= region and shapes[first - 1] is _Shape.TEXT
-                           and norms[first - 1] == norms[title] and self.kinds[first - 1] is None):
-                        first -= 1
+            if source is not None and self.free_text(source):
+                title: int | None = source
+                if self.copies_before(source, region) == source:
+                    self.set(source, _RELATED, Role.ITEM_SOURCE)
+                    start = source
+                    title = self.prev_nonblank(source - 1, region)
+                if title is not None and self.free_text(title):
+                    first = self.copies_before(title, region)
                     self.set(first, _RELATED, Role.ITEM_TITLE)
                     for i in range(first + 1, title + 1):
                         self.set(i, _RELATED, Role.COPY)
@@ -487,6 +493,18 @@ class _Classifier:
                 self.set(source, _RELATED, Role.ITEM_SOURCE)
                 start = source
         return start
+
+    def free_text(self, i: int) -> bool:
+        """Whether line ``i`` is plain text that no rule has claimed yet."""
+        return self.kinds[i] is None and self.shapes[i] is _Shape.TEXT
+
+    def copies_before(self, i: int, region: int) -> int:
+        """The first of the identical lines directly above and including line ``i``."""
+        first = i
+        while first - 1 >= region and self.free_text(first - 1) and (
+                self.norms[first - 1] == self.norms[i]):
+            first -= 1
+        return first
 
     def fill_items(self, region: int, starts: list[int], stop: int) -> None:
         """Give every line of the related region its role, item by item."""
@@ -677,8 +695,11 @@ class _Classifier:
         if not _looks_like_heading(norms[i]):
             return False
         nxt = i + 1
-        if nxt >= end or self.shapes[nxt] is not _Shape.TEXT or not _starts_paragraph(norms[nxt]):
+        if nxt >= end or self.shapes[nxt] is not _Shape.TEXT:
             return False
+        if not _starts_paragraph(norms[nxt]) and not (
+                nxt == len(norms) - 1 and _starts_like_prose(norms[nxt])):
+            return False  # a cut last line is a paragraph's start, however short
         prev = self.prev_nonblank(i - 1)
         if prev is None or prev < start or self.kinds[prev] in (_HEADLINE, _DATELINE, _BOILERPLATE):
             return True
@@ -754,7 +775,7 @@ def classify(text: str, dialect: Dialect | str | None = None) -> Tokens:
 
 def _hint(value: object) -> str:
     if isinstance(value, bytes | bytearray | memoryview):
-        return "decode the bytes first, e.g. data.decode('utf-8')"
+        return "decode the bytes first (data.decode('utf-8')), or use pagedump.parse_bytes()"
     return "pass the dump's text as a str"
 
 

@@ -13,6 +13,7 @@ about data handed to :func:`pagedump.from_dict` that is not a serialized page.
 from __future__ import annotations
 
 __all__ = [
+    "DecodeError",
     "DialectNotFoundError",
     "InputTypeError",
     "NaiveDatetimeError",
@@ -82,3 +83,25 @@ class SchemaError(PagedumpError, ValueError):
     def __init__(self, detail: str) -> None:
         self.detail = detail
         super().__init__(f"not a serialized pagedump Page: {detail}")
+
+
+class DecodeError(PagedumpError, ValueError):
+    """The bytes of a dump cannot be decoded as text.
+
+    Attributes:
+        source: Where the bytes came from (a file path), or ``None``.
+        offset: The offset of the first undecodable byte.
+        encoding: The encoding that was tried.
+        reason: What the codec reported.
+    """
+
+    def __init__(self, source: str | None, offset: int, encoding: str, reason: str) -> None:
+        self.source = source
+        self.offset = offset
+        self.encoding = encoding
+        self.reason = reason
+        where = f"{source}: " if source is not None else ""
+        super().__init__(
+            f"{where}cannot decode byte offset {offset} as {encoding} ({reason}); "
+            "pass fallback='cp1252' (or another encoding) to read such files"
+        )
