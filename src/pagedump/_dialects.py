@@ -27,7 +27,8 @@ class Dialect:
 
     Patterns are regular-expression *sources*; they are matched against a line's
     normal form (see :func:`pagedump.tokenize`) with ``re.fullmatch`` semantics unless
-    said otherwise. Keep them free of nested unbounded repeats: they run on every line.
+    said otherwise, and only against lines of at most 300 characters: longer lines are
+    prose. Keep them free of nested unbounded repeats: they run on every line.
 
     Attributes:
         name: The registry key, also reported as ``Page.site``.

@@ -208,18 +208,20 @@ def assemble(tokens: Tokens, *, fetched_at: datetime | None = None) -> Page:
         The page.
     """
     builder = _PageBuilder(dialect=tokens.dialect, fetched_at=fetched_at)
+    paragraph, none, copy = Role.PARAGRAPH, Role.NONE, Role.COPY
     boilerplate = LineKind.BOILERPLATE
-    blank = LineKind.BLANK
     starts = tokens.item_starts
     for i, (kind, role, norm, value) in enumerate(
             zip(tokens.kinds, tokens.roles, tokens.norms, tokens.values, strict=True)):
-        if kind is blank:
-            continue
-        if i in starts:
-            builder.new_item()
-        if kind is boilerplate:
-            builder.boilerplate.append(norm)
-        elif role is not Role.COPY:
+        # The common cases first, inline: this loop runs once per line of every dump.
+        if role is paragraph:
+            builder.paragraphs.append(norm)
+        elif role is none:
+            if kind is boilerplate:
+                builder.boilerplate.append(norm)
+        elif role is not copy:
+            if i in starts:
+                builder.new_item()
             builder.add(role, norm, value)
     return builder.build(tokens)
 

@@ -17,7 +17,7 @@ import re
 import attrs
 
 from pagedump._dialects import Dialect, resolve_dialect
-from pagedump._lines import line_starts, normalize_all
+from pagedump._lines import LONG, line_starts, normalize_all
 from pagedump._tokens import Line, LineKind
 from pagedump.exceptions import InputTypeError
 
@@ -88,8 +88,7 @@ class _Shape(enum.IntEnum):
     LINK_CLOSE = 10
     CAPTION = 11
     LISTING_TITLE = 12
-    CREDIT = 13
-    TEXT = 14
+    TEXT = 13
 
 
 @attrs.frozen
@@ -198,13 +197,11 @@ def _shapes(norms: list[str], rules: _Rules) -> list[_Shape]:
     """The first pass: each line's shape from the line alone.
 
     This runs on every line of every dump, so it is one loop with no calls it can
-    avoid: an exact-phrase lookup, one combined anchored pattern, and a credit check
-    that only looks at the end of a line where a credit separator stands.
+    avoid: an exact-phrase lookup and one combined anchored pattern. (Caption credits
+    are looked for later, in the body only.)
     """
     exact = rules.exact.get
     match = rules.shape.match
-    captions = rules.captions
-    separators = rules.credit_separators
     pipe = rules.pipe_caption
     groups = _GROUP_SHAPES
     shapes: list[_Shape] = []
@@ -215,20 +212,15 @@ def _shapes(norms: list[str], rules: _Rules) -> list[_Shape]:
             continue
         shape = exact(norm)
         if shape is None:
-            found = match(norm)
+            # Every pattern shape is a short line: a long one is prose, unless a
+            # caption ends it.
+            found = match(norm) if len(norm) <= LONG else None
             if found is not None:
                 shape = groups[found.lastgroup or "junk"]
             elif pipe and norm.endswith(pipe) and len(norm) > 12:
                 shape = _Shape.CAPTION
             else:
                 shape = _Shape.TEXT
-                if captions is not None:
-                    tail = max(0, len(norm) - 80)
-                    for separator in separators:
-                        if norm.find(separator, tail) >= 0:
-                            if captions.search(norm, tail):
-                                shape = _Shape.CREDIT
-                            break
         append(shape)
     return shapes
 
@@ -252,8 +244,11 @@ def _looks_like_title(text: str) -> bool:
     return text[-1] not in ".,;:"
 
 
+_HEADING_MAX = 120
+
+
 def _looks_like_heading(text: str) -> bool:
-    if len(text) > 120 or len(text.split()) > 16:
+    if len(text) > _HEADING_MAX or len(text.split()) > 16:
         return False
     first = text[0]
     if not (first.isupper() or first.isdigit() or first in _OPENERS):
@@ -401,11 +396,11 @@ class _Classifier:
 
     # -- related teasers ---------------------------------------------------------
 
-    def related(self, body_start: int) -> tuple[int, int]:
+    def related(self, body_start: int) -> int:
         """Find and classify teaser items.
 
         Returns:
-            Where the body must end, and where the related region starts.
+            Where the body must end.
         """
         n = len(self.norms)
         norms, shapes = self.norms, self.shapes
@@ -434,9 +429,9 @@ class _Classifier:
             # the end-of-page block.
             region = body_end = body_start
         else:
-            return stop, stop
+            return stop
         self.fill_items(region, starts, stop)
-        return body_end, region
+        return body_end
 
     def orphaned_top(self, body_start: int, region: int, *, headless: bool) -> int:
         """Where the body ends when teasers start without a related heading.
@@ -595,15 +590,27 @@ class _Classifier:
     # -- body --------------------------------------------------------------------
 
     def body(self, start: int, end: int) -> None:
-        norms, shapes, kinds = self.norms, self.shapes, self.kinds
+        norms, shapes, kinds, roles = self.norms, self.shapes, self.kinds, self.roles
         credits = self.credits(start, end)
+        last = len(norms) - 1
         i = start
         while i < end:
             if kinds[i] is not None:
                 i += 1
                 continue
             shape = shapes[i]
-            if shape is _Shape.BLANK:
+            if shape is _Shape.TEXT:
+                # Most lines: settle them with as little work as possible.
+                norm = norms[i]
+                if norm in credits:
+                    kinds[i] = _BOILERPLATE
+                elif len(norm) <= _HEADING_MAX and self.is_heading(i, start, end):
+                    kinds[i], roles[i] = _HEADING, Role.HEADING
+                elif i == last and self.is_cut_chrome(i):
+                    kinds[i] = _BOILERPLATE
+                else:
+                    kinds[i], roles[i] = _BODY, Role.PARAGRAPH
+            elif shape is _Shape.BLANK:
                 self.set(i, _BLANK)
             elif shape is _Shape.WIDGET:
                 i = self.widget(i, end)
@@ -618,7 +625,7 @@ class _Classifier:
                         and not _ends_sentence(norms[nxt])):
                     self.set(nxt, _BOILERPLATE)
                     i = nxt
-            elif shape in (_Shape.CHROME, _Shape.JUNK, _Shape.LINK_CLOSE) or norms[i] in credits:
+            elif shape in (_Shape.CHROME, _Shape.JUNK, _Shape.LINK_CLOSE):
                 self.set(i, _BOILERPLATE)
             elif shape is _Shape.STAMP:
                 self.set(i, _DATELINE, Role.STAMP)
@@ -648,17 +655,22 @@ class _Classifier:
         seen: dict[str, int] = {}
         captions: set[str] = set()
         prose = 0
+        kinds, shapes, norms = self.kinds, self.shapes, self.norms
+        pattern, separators = self.rules.captions, self.rules.credit_separators
         for i in range(start, end):
-            if self.kinds[i] is not None:
+            if kinds[i] is not None or shapes[i] is not _Shape.TEXT:
                 continue
-            shape = self.shapes[i]
-            if shape is _Shape.CREDIT:
-                captions.add(self.norms[i])
-            elif shape is _Shape.TEXT:
+            norm = norms[i]
+            if len(norm) <= 40:
+                seen[norm] = seen.get(norm, 0) + 1
+            # A credit stands at the end: look at the tail only, and only run the
+            # pattern where a separator stands there.
+            tail = max(0, len(norm) - 80)
+            if pattern is not None and any(norm.find(s, tail) >= 0 for s in separators) and (
+                    pattern.search(norm, tail)):
+                captions.add(norm)
+            else:
                 prose += 1
-                norm = self.norms[i]
-                if len(norm) <= 40:
-                    seen[norm] = seen.get(norm, 0) + 1
         repeated = {norm for norm, count in seen.items() if count > 1 and len(norm.split()) <= 4}
         if len(captions) >= 3 and len(captions) >= prose:
             captions.clear()  # a gallery: the captions are the story
@@ -721,18 +733,16 @@ class _Classifier:
 
     def run(self) -> None:
         body_start = self.header()
-        if not self.listing or any(k is None for k in self.kinds[body_start:]):
-            body_end, region = self.related(body_start)
-        else:
-            body_end = region = len(self.norms)
-        if not self.listing:
-            self.body(body_start, body_end)
+        if None in self.kinds:
+            body_end = self.related(body_start)
+            if not self.listing:
+                self.body(body_start, body_end)
         # What is left sits between the body and the teasers, or after the teasers:
         # trailer chrome, the end block, and anything cut or unknown there.
-        for i, kind in enumerate(self.kinds):
-            if kind is None:
-                self.set(i, _BLANK if self.shapes[i] is _Shape.BLANK else _BOILERPLATE)
-        del region
+        if None in self.kinds:
+            for i, kind in enumerate(self.kinds):
+                if kind is None:
+                    self.set(i, _BLANK if self.shapes[i] is _Shape.BLANK else _BOILERPLATE)
 
 
 def classify(text: str, dialect: Dialect | str | None = None) -> Tokens:
@@ -765,7 +775,7 @@ def classify(text: str, dialect: Dialect | str | None = None) -> Tokens:
         dialect=chosen,
         lines=tuple(lines),
         norms=tuple(norms),
-        kinds=tuple(k or _BOILERPLATE for k in classifier.kinds),
+        kinds=tuple(classifier.kinds),  # type: ignore[arg-type]  # run() leaves no None
         roles=tuple(classifier.roles),
         values=tuple(classifier.values),
         listing=classifier.listing,
