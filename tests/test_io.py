@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -79,8 +80,6 @@ def test_an_unknown_encoding_is_a_decode_error() -> None:
 
 
 def test_parse_bytes_passes_fetched_at_and_dialect_on() -> None:
-    from datetime import UTC, datetime
-
     fetched = datetime(2025, 7, 14, 12, tzinfo=UTC)
     page = pagedump.parse_bytes(DUMP.encode(), fetched_at=fetched, dialect="daily8")
 

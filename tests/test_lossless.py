@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import attrs
 from hypothesis import given, settings
 
 import pagedump
@@ -34,8 +35,6 @@ def test_every_line_of_a_generated_dump_is_accounted_for(text: str) -> None:
 
 
 def test_the_accounting_notices_a_dropped_paragraph(seed_text) -> None:
-    import attrs
-
     page = pagedump.parse(seed_text)
     assert page.article is not None
     first, *rest = page.article.sections
@@ -46,8 +45,6 @@ def test_the_accounting_notices_a_dropped_paragraph(seed_text) -> None:
 
 
 def test_the_accounting_notices_an_invented_paragraph(seed_text) -> None:
-    import attrs
-
     page = pagedump.parse(seed_text)
     assert page.article is not None
     first, *rest = page.article.sections
