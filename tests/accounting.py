@@ -58,12 +58,12 @@ def unaccounted(text: str, page: pagedump.Page) -> list[str]:
     for line in normalize_all(text.splitlines()):
         if not line:
             continue
-        keys = [("text", line), ("dateline", line), ("source", line), ("author", line)]
+        keys = [("text", line), ("dateline", line), ("source", line), ("author", line),
+                ("time", line[len(TIME_PREFIX):] if line.startswith(TIME_PREFIX) else line)]
         if line.startswith(BULLETS):
             keys.append(("bullet", line[2:].strip()))
-        keys.append(("time", line[len(TIME_PREFIX):] if line.startswith(TIME_PREFIX) else line))
         for key in keys:
-            if once[key] > 0:
+            if once[key] > 0 and (key[0] != "bullet" or line not in teaser_text):
                 once[key] -= 1
                 break
         else:

@@ -11,11 +11,21 @@ takes ``labelled_dump`` runs once per dump that has labels.
 from __future__ import annotations
 
 import json
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, settings
+
+# Hypothesis profiles, chosen with HYPOTHESIS_PROFILE: "ci" (the default) runs 500
+# examples per property; "thorough" runs 20,000, for a long local run.
+settings.register_profile(
+    "ci", max_examples=500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.register_profile(
+    "thorough", max_examples=20_000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 DATA_DIR = Path(__file__).parent / "data"
 DAILY8_DIR = DATA_DIR / "daily8"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import attrs
-from hypothesis import given, settings
+from hypothesis import given
 
 import pagedump
 from accounting import invented, unaccounted
@@ -25,7 +25,6 @@ def test_every_line_of_every_cut_of_the_reference_dump_is_accounted_for(seed_tex
             assert invented(text, page) == [], cut
 
 
-@settings(max_examples=500)
 @given(dumps())
 def test_every_line_of_a_generated_dump_is_accounted_for(text: str) -> None:
     page = pagedump.parse(text)

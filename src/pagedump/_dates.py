@@ -164,7 +164,34 @@ def resolve(text: str, *, fetched_at: datetime | None, dialect: Dialect) -> Publ
     """
     delta = _relative(text)
     if delta is not None:
-        return Published(text=text, value=None if fetched_at is None else fetched_at - delta,
-                         relative=True)
+        return Published(text=text, value=_ago(fetched_at, delta), relative=True)
     zone: tzinfo = UTC if fetched_at is None else (fetched_at.tzinfo or UTC)
-    return Published(text=text, value=_absolute(text, dialect, zone, fetched_at), relative=False)
+    return Published(text=text, value=_fixed(_absolute(text, dialect, zone, fetched_at)),
+                     relative=False)
+
+
+def _ago(fetched_at: datetime | None, delta: timedelta | relativedelta) -> datetime | None:
+    """``fetched_at`` minus ``delta``, counted in elapsed time, not wall-clock time.
+
+    Subtracting from a datetime in a zone with daylight saving moves the wall clock,
+    so "an hour ago" across a clock change would be off by an hour, or land on a
+    time that does not exist. The arithmetic is done in UTC instead.
+    """
+    if fetched_at is None:
+        return None
+    try:
+        return _fixed((fetched_at.astimezone(UTC) - delta).astimezone(fetched_at.tzinfo))
+    except (OverflowError, ValueError):
+        return None  # before year 1: nothing a datetime can hold
+
+
+def _fixed(value: datetime | None) -> datetime | None:
+    """``value`` with its zone replaced by the fixed offset in force at that instant.
+
+    A value read back from JSON carries a fixed offset; giving it one here makes
+    ``from_json(to_json(page)) == page`` hold for every zone, DST transitions too.
+    """
+    if value is None or isinstance(value.tzinfo, timezone):
+        return value
+    offset = value.utcoffset()
+    return value if offset is None else value.astimezone(timezone(offset))

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 
 import attrs
 
-from pagedump.exceptions import DialectNotFoundError
+from pagedump.exceptions import DialectExistsError, DialectNotFoundError, InputTypeError
 
 __all__ = ["DAILY8", "Dialect", "get_dialect", "list_dialects", "register_dialect"]
 
@@ -196,14 +196,16 @@ def register_dialect(dialect: Dialect, *, replace: bool = False) -> None:
         replace: Allow replacing a dialect already registered under the same name.
 
     Raises:
-        ValueError: The name is taken and ``replace`` is false.
-        TypeError: ``dialect`` is not a :class:`Dialect`.
+        DialectExistsError: The name is taken and ``replace`` is false (a ``ValueError``).
+        InputTypeError: ``dialect`` is not a :class:`Dialect` (a ``TypeError``).
     """
     if not isinstance(dialect, Dialect):
-        raise TypeError(f"expected a pagedump.Dialect, not {type(dialect).__qualname__}")
+        raise InputTypeError(
+            "dialect", type(dialect),
+            "build one with pagedump.Dialect(...) or attrs.evolve(pagedump.DAILY8, ...)",
+            expected="a pagedump.Dialect")
     if dialect.name in _REGISTRY and not replace:
-        raise ValueError(f"a dialect named {dialect.name!r} is registered already; "
-                         "pass replace=True to replace it")
+        raise DialectExistsError(dialect.name)
     _REGISTRY[dialect.name] = dialect
 
 
@@ -235,8 +237,9 @@ def resolve_dialect(dialect: Dialect | str | None) -> Dialect:
         return dialect
     if isinstance(dialect, str):
         return get_dialect(dialect)
-    raise TypeError(f"dialect must be a Dialect, a registered name or None, "
-                    f"not {type(dialect).__qualname__}")
+    raise InputTypeError("dialect", type(dialect),
+                         f"pass a pagedump.Dialect, one of {', '.join(list_dialects())}, or None",
+                         expected="a Dialect, a dialect name or None")
 
 
 register_dialect(DAILY8)

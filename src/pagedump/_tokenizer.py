@@ -551,12 +551,15 @@ class _Classifier:
             else:
                 self.set(i, _RELATED, Role.ITEM_TEASER)
                 in_bullets, teased = False, True
-        for position, i in enumerate(bullets):
-            label = norms[i][2:].strip()
-            last = position == len(bullets) - 1
-            is_source = label == source or (last and source is None and len(bullets) > 1)
+        # One bullet names the outlet: the last one that repeats the source line (or,
+        # with no source line, the last of several); the others are categories.
+        labels = [norms[i][2:].strip() for i in bullets]
+        named = [k for k, label in enumerate(labels) if label == source]
+        outlet = named[-1] if named else (len(labels) - 1 if source is None and len(labels) > 1
+                                          else None)
+        for k, (i, label) in enumerate(zip(bullets, labels, strict=True)):
             self.set(i, _RELATED,
-                     Role.ITEM_SOURCE_BULLET if is_source else Role.ITEM_CATEGORY, label)
+                     Role.ITEM_SOURCE_BULLET if k == outlet else Role.ITEM_CATEGORY, label)
 
     def fill_partial(self, start: int, end: int) -> None:
         """Teaser lines with no time line: an item cut short by the end of the dump.

@@ -3,17 +3,22 @@
 Every error pagedump raises on purpose derives from :class:`PagedumpError`. Each
 subclass also inherits the builtin exception it stands for, so callers can catch
 either ``PagedumpError`` or the familiar builtin (``TypeError``, ``ValueError``,
-``LookupError``).
+``LookupError``). Each carries its data in attributes, and survives pickling (so it
+crosses process boundaries intact).
 
 Page *content* never raises: any ``str`` tokenizes and parses. These errors are
-about misuse (wrong argument types, naive datetimes, unknown dialect names) and
-about data handed to :func:`pagedump.from_dict` that is not a serialized page.
+about misuse (wrong argument types, naive datetimes, unknown dialect names), about
+bytes that cannot be decoded, and about data handed to :func:`pagedump.from_dict`
+that is not a serialized page.
 """
 
 from __future__ import annotations
 
+from typing import Any
+
 __all__ = [
     "DecodeError",
+    "DialectExistsError",
     "DialectNotFoundError",
     "InputTypeError",
     "NaiveDatetimeError",
@@ -23,7 +28,34 @@ __all__ = [
 
 
 class PagedumpError(Exception):
-    """Base class of every exception pagedump raises on purpose."""
+    """Base class of every exception pagedump raises on purpose.
+
+    Subclasses keep the arguments they were built from, so that pickling (and
+    ``copy``) rebuilds them with the same message and attributes.
+    """
+
+    _init_args: tuple[Any, ...] = ()
+    _init_kwargs: dict[str, Any] = {}  # noqa: RUF012 - replaced per instance, never mutated
+
+    def _remember(self, *args: Any, **kwargs: Any) -> None:  # noqa: ANN401 - any data
+        self._init_args = args
+        self._init_kwargs = kwargs
+
+    def __reduce__(self) -> str | tuple[Any, ...]:
+        if not self._init_args and not self._init_kwargs:
+            return super().__reduce__()
+        return (_rebuild, (type(self), self._init_args, self._init_kwargs))
+
+
+def _rebuild(cls: type[PagedumpError], args: tuple[Any, ...],
+             kwargs: dict[str, Any]) -> PagedumpError:
+    return cls(*args, **kwargs)
+
+
+def _type_name(received: type) -> str:
+    if received.__module__ == "builtins":
+        return received.__qualname__
+    return f"{received.__module__}.{received.__qualname__}"
 
 
 class InputTypeError(PagedumpError, TypeError):
@@ -32,14 +64,17 @@ class InputTypeError(PagedumpError, TypeError):
     Attributes:
         argument: The name of the offending parameter.
         received: The type that was passed.
+        expected: What the parameter takes.
+        hint: What to do instead.
     """
 
     def __init__(self, argument: str, received: type, hint: str, *, expected: str = "str") -> None:
+        self._remember(argument, received, hint, expected=expected)
         self.argument = argument
         self.received = received
-        name = (received.__qualname__ if received.__module__ == "builtins"
-                else f"{received.__module__}.{received.__qualname__}")
-        super().__init__(f"{argument} must be {expected}, not {name}; {hint}")
+        self.expected = expected
+        self.hint = hint
+        super().__init__(f"{argument} must be {expected}, not {_type_name(received)}; {hint}")
 
 
 class NaiveDatetimeError(PagedumpError, ValueError):
@@ -51,6 +86,7 @@ class NaiveDatetimeError(PagedumpError, ValueError):
     """
 
     def __init__(self, argument: str, value: object) -> None:
+        self._remember(argument, value)
         self.argument = argument
         self.value = value
         super().__init__(
@@ -68,19 +104,35 @@ class DialectNotFoundError(PagedumpError, LookupError):
     """
 
     def __init__(self, name: str, known: tuple[str, ...]) -> None:
+        self._remember(name, known)
         self.name = name
         self.known = known
         super().__init__(f"unknown dialect {name!r}; registered dialects: {', '.join(known)}")
+
+
+class DialectExistsError(PagedumpError, ValueError):
+    """A dialect is registered already under the name being registered.
+
+    Attributes:
+        name: The name that is taken.
+    """
+
+    def __init__(self, name: str) -> None:
+        self._remember(name)
+        self.name = name
+        super().__init__(f"a dialect named {name!r} is registered already; "
+                         "pass replace=True to replace it, or choose another name")
 
 
 class SchemaError(PagedumpError, ValueError):
     """Data handed to ``from_dict``/``from_json`` is not a serialized page.
 
     Attributes:
-        detail: What the structure check reported.
+        detail: What the structure check reported, with where (``@ page.article``).
     """
 
     def __init__(self, detail: str) -> None:
+        self._remember(detail)
         self.detail = detail
         super().__init__(f"not a serialized pagedump Page: {detail}")
 
@@ -96,6 +148,7 @@ class DecodeError(PagedumpError, ValueError):
     """
 
     def __init__(self, source: str | None, offset: int, encoding: str, reason: str) -> None:
+        self._remember(source, offset, encoding, reason)
         self.source = source
         self.offset = offset
         self.encoding = encoding
