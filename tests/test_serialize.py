@@ -448,3 +448,12 @@ def test_from_json_of_a_non_text_is_a_type_error(value) -> None:
 
     assert isinstance(info.value, InputTypeError)
     assert info.value.argument == "text"
+
+
+def test_every_corpus_dump_round_trips(daily8_dump) -> None:
+    fetched = datetime(2025, 8, 10, 12, tzinfo=UTC)
+    page = pagedump.parse(daily8_dump.text, fetched_at=fetched)
+
+    assert pagedump.from_json(pagedump.to_json(page)) == page
+    assert pagedump.from_dict(pagedump.to_dict(page)) == page
+    assert pagedump.to_json(pagedump.from_json(pagedump.to_json(page))) == pagedump.to_json(page)
