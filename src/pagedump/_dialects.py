@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from typing import Literal
 
 import attrs
 
@@ -33,6 +34,11 @@ class Dialect:
     Attributes:
         name: The registry key, also reported as ``Page.site``.
         description: One line saying which pages the dialect reads.
+        layout: How the page is laid out, which decides how lines are read in
+            context: ``"aggregator"`` (a story with a header, a trailer and related
+            teasers, or a listing of teasers) or ``"article"`` (an ordinary news page:
+            one story amid menus, footers and links, found by the evidence its lines
+            carry).
         logo_marks: First lines that open a logo header (Daily8: ``"logo"``).
         listing_marks: Lines that, right after a logo mark, say the page is a listing
             (Daily8: a lone ``"#"``).
@@ -63,10 +69,25 @@ class Dialect:
             (a glued ``"» READ MORE"``).
         date_formats: ``strptime`` formats of absolute dates, tried first.
         dayfirst: How to read ambiguous numeric dates that no format matched.
+        function_words: Lower-case function words (articles, pronouns, prepositions,
+            conjunctions, auxiliaries) of the languages the dialect reads; their share of
+            a line's words tells prose from labels, names and menus.
+        chrome_markers: Lower-case words and phrases that mark interface lines on any
+            site (``"subscribe"``, ``"cookies"``, ``"©"``), matched case-insensitively as
+            whole words anywhere in a line.
+        footer_markers: Lower-case phrases of a page's closing rights notice (``"all rights
+            reserved"``): the story never runs across a chrome line holding one.
+        byline_markers: Words that open an author line (``"By"``, ``"Von"``, ``"Par"``),
+            matched case-insensitively before a capitalised name, or alone on a line.
+        date_pattern: Pattern of a printed date or time, *searched* for within a line
+            (not full-matched); what it matches is the time value as printed.
+        title_separators: What joins the headline and the site name in a page's title
+            line (``"Headline - Site"``).
     """
 
     name: str
     description: str = ""
+    layout: Literal["aggregator", "article"] = "aggregator"
     logo_marks: frozenset[str] = frozenset()
     listing_marks: frozenset[str] = frozenset()
     listing_title: str | None = None
@@ -90,6 +111,12 @@ class Dialect:
     paragraph_closers: tuple[str, ...] = ()
     date_formats: tuple[str, ...] = ()
     dayfirst: bool = True
+    function_words: frozenset[str] = frozenset()
+    chrome_markers: tuple[str, ...] = ()
+    footer_markers: tuple[str, ...] = ()
+    byline_markers: tuple[str, ...] = ()
+    date_pattern: str | None = None
+    title_separators: tuple[str, ...] = ()
 
     def __attrs_post_init__(self) -> None:
         # Fail at definition, not on the first page read with a broken pattern.

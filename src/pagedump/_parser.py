@@ -10,8 +10,8 @@ import attrs
 from pagedump._dates import check_fetched_at, resolve
 from pagedump._dialects import Dialect
 from pagedump._records import Article, Page, PageKind, Published, RelatedItem, Section
-from pagedump._tokenizer import Role, Tokens, classify
-from pagedump._tokens import LineKind
+from pagedump._tokenizer import Tokens, classify
+from pagedump._tokens import LineKind, Role
 
 __all__ = ["assemble", "parse"]
 
@@ -135,6 +135,10 @@ class _PageBuilder:
         elif role is Role.SOURCE_TIME:
             self.datelines.append(norm)
             self.source_time(norm, value)
+        elif role is Role.TIME:
+            self.datelines.append(norm)
+            if self.published is None and value is not None:
+                self.published = self.time(value)
         elif role in (Role.BYLINE, Role.STAMP):
             self.datelines.append(norm)
             if role is Role.BYLINE and self.byline is None:

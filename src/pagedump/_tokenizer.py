@@ -18,10 +18,10 @@ import attrs
 
 from pagedump._dialects import Dialect, resolve_dialect
 from pagedump._lines import LONG, line_starts, normalize_all
-from pagedump._tokens import Line, LineKind
+from pagedump._tokens import Line, LineKind, Role
 from pagedump.exceptions import InputTypeError
 
-__all__ = ["Role", "Tokens", "classify", "tokenize"]
+__all__ = ["Tokens", "classify", "tokenize"]
 
 _BLANK = LineKind.BLANK
 _BOILERPLATE = LineKind.BOILERPLATE
@@ -30,46 +30,6 @@ _DATELINE = LineKind.DATELINE
 _BODY = LineKind.BODY
 _HEADING = LineKind.HEADING
 _RELATED = LineKind.RELATED
-
-
-class Role(enum.StrEnum):
-    """A line's part in its block: what the parser does with it."""
-
-    NONE = "none"
-    """Blank lines and boilerplate."""
-    HEADLINE = "headline"
-    """The first printing of the story's headline."""
-    COPY = "copy"
-    """A repeated printing of a title or headline already seen."""
-    LISTING_TITLE = "listing-title"
-    """The title line of a listing page."""
-    SOURCE_TIME = "source-time"
-    """The story's outlet and time, glued or alone; its value is the time."""
-    BYLINE = "byline"
-    """An author line."""
-    STAMP = "stamp"
-    """A live-blog post stamp."""
-    PARAGRAPH = "paragraph"
-    """A body paragraph."""
-    HEADING = "heading"
-    """A section sub-heading."""
-    ITEM_TITLE = "item-title"
-    """A teaser's title: starts a related item."""
-    ITEM_SOURCE = "item-source"
-    """A teaser's outlet line: starts a related item when it comes before the title."""
-    ITEM_TIME = "item-time"
-    """A teaser's time line: starts a related item when nothing before it does."""
-    ITEM_CATEGORY = "item-category"
-    """A category bullet of a teaser."""
-    ITEM_SOURCE_BULLET = "item-source-bullet"
-    """The bullet repeating a teaser's outlet."""
-    ITEM_TEASER = "item-teaser"
-    """A line of teaser text."""
-    AUTHOR_ITEM = "author-item"
-    """One whole item of an author listing: teaser sentence and time on one line; its
-    value is the time."""
-    ORPHAN = "orphan"
-    """Teaser text cut off from the rest of its item by the start or end of the dump."""
 
 
 class _Shape(enum.IntEnum):
@@ -223,6 +183,19 @@ def _shapes(norms: list[str], rules: _Rules) -> list[_Shape]:
                 shape = _Shape.TEXT
         append(shape)
     return shapes
+
+
+def _ends_in_credit(norm: str, pattern: re.Pattern[str], separators: tuple[str, ...]) -> bool:
+    """Whether a line ends in a caption credit (``"... Photograph: Name"``).
+
+    A credit stands at the end: only the tail is looked at, and the pattern only runs
+    where a separator stands there.
+    """
+    tail = max(0, len(norm) - 80)
+    for separator in separators:
+        if norm.find(separator, tail) >= 0:
+            return pattern.search(norm, tail) is not None
+    return False
 
 
 _END_PUNCT = frozenset(".!?\"'…”’)")
@@ -666,11 +639,7 @@ class _Classifier:
             norm = norms[i]
             if len(norm) <= 40:
                 seen[norm] = seen.get(norm, 0) + 1
-            # A credit stands at the end: look at the tail only, and only run the
-            # pattern where a separator stands there.
-            tail = max(0, len(norm) - 80)
-            if pattern is not None and any(norm.find(s, tail) >= 0 for s in separators) and (
-                    pattern.search(norm, tail)):
+            if pattern is not None and _ends_in_credit(norm, pattern, separators):
                 captions.add(norm)
             else:
                 prose += 1
@@ -767,6 +736,13 @@ def classify(text: str, dialect: Dialect | str | None = None) -> Tokens:
     rules = _rules(chosen)
     lines = text.splitlines()
     norms = normalize_all(lines)
+    if chosen.layout == "article":
+        from pagedump._generic import read_article  # noqa: PLC0415
+
+        kinds, roles, values = read_article(norms, chosen)
+        return Tokens(dialect=chosen, lines=tuple(lines), norms=tuple(norms),
+                      kinds=tuple(kinds), roles=tuple(roles), values=tuple(values),
+                      listing=False, item_starts=frozenset())
     shapes = _shapes(norms, rules)
     n = len(lines)
     classifier = _Classifier(

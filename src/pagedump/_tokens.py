@@ -6,7 +6,7 @@ import enum
 
 import attrs
 
-__all__ = ["Line", "LineKind"]
+__all__ = ["Line", "LineKind", "Role"]
 
 
 class LineKind(enum.StrEnum):
@@ -30,6 +30,52 @@ class LineKind(enum.StrEnum):
     """A section sub-heading inside the story."""
     RELATED = "related"
     """Any line of a teaser for another story: title, outlet, time, bullets, teaser text."""
+
+
+class Role(enum.StrEnum):
+    """A line's part in its block: what the parser does with it.
+
+    Internal: the tokenizer hands roles to the parser beside the kinds; the public
+    :class:`Line` carries only the kind.
+    """
+
+    NONE = "none"
+    """Blank lines and boilerplate."""
+    HEADLINE = "headline"
+    """The first printing of the story's headline."""
+    COPY = "copy"
+    """A repeated printing of a title or headline already seen."""
+    LISTING_TITLE = "listing-title"
+    """The title line of a listing page."""
+    SOURCE_TIME = "source-time"
+    """The story's outlet and time, glued or alone; its value is the time."""
+    TIME = "time"
+    """A line giving the story's time among other words; its value is the time."""
+    BYLINE = "byline"
+    """An author line."""
+    STAMP = "stamp"
+    """A live-blog post stamp."""
+    PARAGRAPH = "paragraph"
+    """A body paragraph."""
+    HEADING = "heading"
+    """A section sub-heading."""
+    ITEM_TITLE = "item-title"
+    """A teaser's title: starts a related item."""
+    ITEM_SOURCE = "item-source"
+    """A teaser's outlet line: starts a related item when it comes before the title."""
+    ITEM_TIME = "item-time"
+    """A teaser's time line: starts a related item when nothing before it does."""
+    ITEM_CATEGORY = "item-category"
+    """A category bullet of a teaser."""
+    ITEM_SOURCE_BULLET = "item-source-bullet"
+    """The bullet repeating a teaser's outlet."""
+    ITEM_TEASER = "item-teaser"
+    """A line of teaser text."""
+    AUTHOR_ITEM = "author-item"
+    """One whole item of an author listing: teaser sentence and time on one line; its
+    value is the time."""
+    ORPHAN = "orphan"
+    """Teaser text cut off from the rest of its item by the start or end of the dump."""
 
 
 @attrs.frozen(slots=True)
