@@ -50,6 +50,15 @@ def _places(page: pagedump.Page) -> tuple[Counter[tuple[str, str]], set[str], li
     return once, titles, teasers
 
 
+def _take(once: Counter[tuple[str, str]], keys: list[tuple[str, str]]) -> bool:
+    """Take the first of ``keys`` that has a place left; whether one had."""
+    for key in keys:
+        if once[key] > 0:
+            once[key] -= 1
+            return True
+    return False
+
+
 def unaccounted(text: str, page: pagedump.Page) -> list[str]:
     """The non-blank lines of ``text`` that no place of ``page`` accounts for."""
     once, titles, teasers = _places(page)
@@ -58,17 +67,14 @@ def unaccounted(text: str, page: pagedump.Page) -> list[str]:
     for line in normalize_all(text.splitlines()):
         if not line:
             continue
-        keys = [("text", line), ("dateline", line), ("source", line), ("author", line),
-                ("time", line[len(TIME_PREFIX):] if line.startswith(TIME_PREFIX) else line)]
-        if line.startswith(BULLETS):
-            keys.append(("bullet", line[2:].strip()))
-        for key in keys:
-            if once[key] > 0 and (key[0] != "bullet" or line not in teaser_text):
-                once[key] -= 1
-                break
-        else:
-            if line in titles or line in teaser_text:
-                continue
+        if _take(once, [("text", line), ("dateline", line), ("source", line),
+                        ("author", line)]) or line in titles:
+            continue
+        # Time lines and bullets last: a title or teaser can look like one.
+        late = [("time", line[len(TIME_PREFIX):] if line.startswith(TIME_PREFIX) else line)]
+        if line.startswith(BULLETS) and line not in teaser_text:
+            late.append(("bullet", line[2:].strip()))
+        if not _take(once, late) and line not in teaser_text:
             missing.append(line)
     return missing
 

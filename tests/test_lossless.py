@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import attrs
-from hypothesis import given
+from hypothesis import example, given
 
 import pagedump
 from accounting import invented, unaccounted
@@ -26,6 +26,8 @@ def test_every_line_of_every_cut_of_the_reference_dump_is_accounted_for(seed_tex
 
 
 @given(dumps())
+@example("timea few seconds ago\na few seconds ago\ntimea few seconds ago\n")
+@example("logo\nH\n\nH\n\nNHKa few seconds ago\nNHK\na few seconds ago\n- NHK\n  • NHK\nBody.\n")
 def test_every_line_of_a_generated_dump_is_accounted_for(text: str) -> None:
     page = pagedump.parse(text)
 
