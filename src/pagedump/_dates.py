@@ -7,6 +7,7 @@ dates without a zone are read in ``fetched_at``'s zone, or in UTC without one.
 
 from __future__ import annotations
 
+import functools
 import re
 from datetime import UTC, datetime, timedelta, timezone, tzinfo
 
@@ -81,7 +82,12 @@ def check_fetched_at(fetched_at: object) -> datetime | None:
     return fetched_at
 
 
+@functools.lru_cache(maxsize=4096)
 def _relative(text: str) -> timedelta | relativedelta | None:
+    """The interval a relative time names (``"4 days ago"``), or ``None``.
+
+    Pages print the same few dozen forms over and over: the answers are kept.
+    """
     lowered = text.lower()
     named = _NAMED.get(lowered)
     if named is not None:

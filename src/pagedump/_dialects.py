@@ -28,8 +28,9 @@ class Dialect:
 
     Patterns are regular-expression *sources*; they are matched against a line's
     normal form (see :func:`pagedump.tokenize`) with ``re.fullmatch`` semantics unless
-    said otherwise, and only against lines of at most 300 characters: longer lines are
-    prose. Keep them free of nested unbounded repeats: they run on every line.
+    said otherwise. Exact lines and patterns apply to lines of at most 300 characters:
+    longer lines are prose. Keep patterns free of nested unbounded repeats: they run
+    on every line.
 
     Attributes:
         name: The registry key, also reported as ``Page.site``.

@@ -93,7 +93,7 @@ class _PageBuilder:
         if self.heading is not None or self.paragraphs:
             self.sections.append(Section(self.heading, tuple(self.paragraphs)))
         self.heading = None
-        self.paragraphs = []
+        self.paragraphs.clear()  # the same list: assemble() holds its append
 
     def open_section(self, heading: str) -> None:
         self.close_section()
@@ -215,18 +215,20 @@ def assemble(tokens: Tokens, *, fetched_at: datetime | None = None) -> Page:
     paragraph, none, copy = Role.PARAGRAPH, Role.NONE, Role.COPY
     boilerplate = LineKind.BOILERPLATE
     starts = tokens.item_starts
-    for i, (kind, role, norm, value) in enumerate(
-            zip(tokens.kinds, tokens.roles, tokens.norms, tokens.values, strict=True)):
+    add_paragraph = builder.paragraphs.append
+    add_boilerplate = builder.boilerplate.append
+    for i, (kind, role, norm) in enumerate(zip(tokens.kinds, tokens.roles, tokens.norms,
+                                               strict=True)):
         # The common cases first, inline: this loop runs once per line of every dump.
         if role is paragraph:
-            builder.paragraphs.append(norm)
+            add_paragraph(norm)
         elif role is none:
             if kind is boilerplate:
-                builder.boilerplate.append(norm)
+                add_boilerplate(norm)
         elif role is not copy:
             if i in starts:
                 builder.new_item()
-            builder.add(role, norm, value)
+            builder.add(role, norm, tokens.values[i])
     return builder.build(tokens)
 
 

@@ -13,11 +13,14 @@ from __future__ import annotations
 import enum
 import functools
 import re
+from collections.abc import Sequence
 
 import attrs
 
 from pagedump._dialects import Dialect, resolve_dialect
+from pagedump._generic import read_article
 from pagedump._lines import LONG, line_starts, normalize_all
+from pagedump._patterns import Gate, gate_of, spaceless
 from pagedump._tokens import Line, LineKind, Role
 from pagedump.exceptions import InputTypeError
 
@@ -53,7 +56,10 @@ class _Shape(enum.IntEnum):
 
 @attrs.frozen
 class Tokens:
-    """The tokenizer's full output, as parallel tuples (one entry per line).
+    """The tokenizer's full output, as parallel sequences (one entry per line).
+
+    The sequences are the lists the tokenizer built, handed over without a copy:
+    nothing changes them afterwards.
 
     Attributes:
         dialect: The dialect that classified the lines.
@@ -68,11 +74,11 @@ class Tokens:
     """
 
     dialect: Dialect
-    lines: tuple[str, ...]
-    norms: tuple[str, ...]
-    kinds: tuple[LineKind, ...]
-    roles: tuple[Role, ...]
-    values: tuple[str | None, ...]
+    lines: Sequence[str]
+    norms: Sequence[str]
+    kinds: Sequence[LineKind]
+    roles: Sequence[Role]
+    values: Sequence[str | None]
     listing: bool
     item_starts: frozenset[int]
 
@@ -82,7 +88,12 @@ class _Rules:
     """A dialect's patterns, compiled once."""
 
     exact: dict[str, _Shape]
-    shape: re.Pattern[str]
+    gated: re.Pattern[str] | None
+    solid: re.Pattern[str] | None
+    ungated: re.Pattern[str] | None
+    gate: frozenset[str]
+    gate_digits: bool
+    groups: dict[str, _Shape]
     captions: re.Pattern[str] | None
     credit_separators: tuple[str, ...]
     pipe_caption: str | None
@@ -91,16 +102,6 @@ class _Rules:
     author_item: re.Pattern[str] | None
     chrome_phrases: tuple[str, ...]
 
-
-_GROUP_SHAPES = {
-    "timed": _Shape.TIMED,
-    "time": _Shape.TIME,
-    "bullet": _Shape.BULLET,
-    "byline": _Shape.BYLINE,
-    "stamp": _Shape.STAMP,
-    "listing": _Shape.LISTING_TITLE,
-    "junk": _Shape.JUNK,
-}
 
 # The longest line a label glued to a time, a bullet or a byline can plausibly be.
 _SHORT = 120
@@ -115,32 +116,51 @@ def _rules(dialect: Dialect) -> _Rules:
         exact[dialect.link_block[0]] = _Shape.LINK_OPEN
         exact[dialect.link_block[1]] = _Shape.LINK_CLOSE
     time = dialect.time_pattern
-    alternatives: list[str] = []
+    shaped: list[tuple[_Shape, str]] = []
     if time is not None:
         if dialect.time_prefix:
-            alternatives.append(f"(?P<timed>{re.escape(dialect.time_prefix)}(?:{time}))")
-        alternatives.append(f"(?P<time>{time})")
+            shaped.append((_Shape.TIMED, f"{re.escape(dialect.time_prefix)}(?:{time})"))
+        shaped.append((_Shape.TIME, time))
     if dialect.bullets:
         marks = "|".join(re.escape(b) for b in dialect.bullets)
-        alternatives.append(f"(?P<bullet>(?:{marks})\\S.{{0,{_SHORT}}})")
+        shaped.append((_Shape.BULLET, f"(?:{marks})\\S.{{0,{_SHORT}}}"))
     if dialect.stamp_pattern:
-        alternatives.append(f"(?P<stamp>{dialect.stamp_pattern})")
+        shaped.append((_Shape.STAMP, dialect.stamp_pattern))
     if dialect.byline_pattern:
-        alternatives.append(f"(?P<byline>{dialect.byline_pattern})")
+        shaped.append((_Shape.BYLINE, dialect.byline_pattern))
     if dialect.listing_title:
-        alternatives.append(f"(?P<listing>{dialect.listing_title})")
-    if dialect.junk_patterns:
-        junk = "|".join(f"(?:{p})" for p in dialect.junk_patterns)
-        alternatives.append(f"(?P<junk>{junk})")
-    shape = re.compile("(?:" + "|".join(alternatives) + r")\Z" if alternatives else r"(?!)")
+        shaped.append((_Shape.LISTING_TITLE, dialect.listing_title))
+    shaped.extend((_Shape.JUNK, pattern) for pattern in dialect.junk_patterns)
+    # Patterns whose first characters are known only run on lines that start with
+    # one of them; most prose lines then skip them all.
+    groups = {f"g{k}": shape for k, (shape, _) in enumerate(shaped)}
+    gated: list[tuple[str, str]] = []
+    solid: list[tuple[str, str]] = []  # cannot match a line holding a space
+    ungated: list[tuple[str, str]] = []
+    gate = Gate()
+    for name, (_, source) in zip(groups, shaped, strict=True):
+        first = gate_of(source)
+        if first is not None:
+            gated.append((name, source))
+            gate |= first
+        elif spaceless(source):
+            solid.append((name, source))
+        else:
+            ungated.append((name, source))
     captions = None
     if dialect.credit_labels and dialect.credit_separators:
         labels = "|".join(map(re.escape, dialect.credit_labels))
         separators = "|".join(map(re.escape, dialect.credit_separators))
-        captions = re.compile(rf"(?:{labels})(?:{separators})[A-Z][^.!?:]{{0,60}}\Z")
+        ends = re.escape("".join(sorted(_CREDIT_ENDS)))
+        captions = re.compile(rf"(?:{labels})(?:{separators})[A-Z][^{ends}]{{0,60}}\Z")
     return _Rules(
         exact=exact,
-        shape=shape,
+        gated=_combine(gated),
+        solid=_combine(solid),
+        ungated=_combine(ungated),
+        gate=gate.chars,
+        gate_digits=gate.digits,
+        groups=groups,
         captions=captions,
         credit_separators=dialect.credit_separators,
         pipe_caption=dialect.pipe_caption,
@@ -153,49 +173,78 @@ def _rules(dialect: Dialect) -> _Rules:
     )
 
 
-def _shapes(norms: list[str], rules: _Rules) -> list[_Shape]:
+def _combine(named: list[tuple[str, str]]) -> re.Pattern[str] | None:
+    """One pattern matching a whole line against several, each in a named group.
+
+    The first alternative that matches wins, and ``match.lastgroup`` names it (the
+    mistune way: one call per line, dispatch on the group).
+    """
+    if not named:
+        return None
+    alternatives = "|".join(f"(?P<{name}>{source})" for name, source in named)
+    return re.compile(f"(?:{alternatives})\\Z")
+
+
+def _shapes(norms: list[str], rules: _Rules) -> tuple[list[_Shape], list[int]]:
     """The first pass: each line's shape from the line alone.
 
     This runs on every line of every dump, so it is one loop with no calls it can
     avoid: an exact-phrase lookup and one combined anchored pattern. (Caption credits
     are looked for later, in the body only.)
+
+    Returns:
+        Each line's shape, and the indices of the lines that are neither blank nor
+        plain text: the few the context pass looks for.
     """
     exact = rules.exact.get
-    match = rules.shape.match
+    gated = rules.gated.match if rules.gated is not None else None
+    solid = rules.solid.match if rules.solid is not None else None
+    ungated = rules.ungated.match if rules.ungated is not None else None
+    gate, digits = rules.gate, rules.gate_digits
     pipe = rules.pipe_caption
-    groups = _GROUP_SHAPES
+    groups = rules.groups
     shapes: list[_Shape] = []
+    marked: list[int] = []
     append = shapes.append
+    text = _Shape.TEXT
+    blank, caption = _Shape.BLANK, _Shape.CAPTION
+    shape: _Shape | None
     for norm in norms:
-        if not norm:
-            append(_Shape.BLANK)
+        size = len(norm)
+        if not size:
+            append(blank)
             continue
-        shape = exact(norm)
-        if shape is None:
-            # Every pattern shape is a short line: a long one is prose, unless a
-            # caption ends it.
-            found = match(norm) if len(norm) <= LONG else None
-            if found is not None:
-                shape = groups[found.lastgroup or "junk"]
-            elif pipe and norm.endswith(pipe) and len(norm) > 12:
-                shape = _Shape.CAPTION
-            else:
-                shape = _Shape.TEXT
+        if size > LONG:
+            # Phrases and patterns are for short lines: a long one is prose, unless
+            # a caption ends it. (Not even hashed: that alone would read it whole.)
+            shape = caption if pipe and norm.endswith(pipe) else text
+        else:
+            shape = exact(norm)
+            if shape is None:
+                found = None
+                first = norm[0]
+                if gated is not None and (first in gate or (digits and first.isdigit())):
+                    found = gated(norm)
+                if found is None and solid is not None and " " not in norm:
+                    found = solid(norm)
+                if found is None and ungated is not None:
+                    found = ungated(norm)
+                if found is not None:
+                    shape = groups[found.lastgroup or ""]
+                elif pipe and size > 12 and norm.endswith(pipe):
+                    shape = caption
+                else:
+                    shape = text
+        if shape is not text:
+            marked.append(len(shapes))
         append(shape)
-    return shapes
+    return shapes, marked
 
 
-def _ends_in_credit(norm: str, pattern: re.Pattern[str], separators: tuple[str, ...]) -> bool:
-    """Whether a line ends in a caption credit (``"... Photograph: Name"``).
-
-    A credit stands at the end: only the tail is looked at, and the pattern only runs
-    where a separator stands there.
-    """
-    tail = max(0, len(norm) - 80)
-    for separator in separators:
-        if norm.find(separator, tail) >= 0:
-            return pattern.search(norm, tail) is not None
-    return False
+# The longest line read as a photo caption, and what a credit's name never ends in
+# (the tail of the caption pattern built in _rules).
+_CAPTION_MAX = 400
+_CREDIT_ENDS = frozenset(".!?:")
 
 
 _END_PUNCT = frozenset(".!?\"'…”’)")
@@ -249,6 +298,8 @@ class _Classifier:
     kinds: list[LineKind | None]
     roles: list[Role]
     values: list[str | None]
+    marked: list[int]
+    """The lines whose shape is neither blank nor plain text, in order."""
     listing: bool = False
     item_starts: set[int] = attrs.Factory(set)
 
@@ -377,8 +428,10 @@ class _Classifier:
         """
         n = len(self.norms)
         norms, shapes = self.norms, self.shapes
+        # Only the lines the first pass marked (chrome, times, ...) can be anchors.
+        marked = [i for i in self.marked if i >= body_start]
         heading = end_block = None
-        for i in range(body_start, n):
+        for i in marked:
             if shapes[i] is _Shape.CHROME:
                 if heading is None and norms[i] in self.dialect.related_heading:
                     heading = i
@@ -387,9 +440,10 @@ class _Classifier:
                     break
         stop = n if end_block is None else end_block
         region = body_start if self.listing else (heading + 1 if heading is not None else None)
-        anchors = [i for i in range(region if region is not None else body_start, stop)
-                   if shapes[i] is _Shape.TIMED
-                   or (shapes[i] is _Shape.TIME and self.is_compact_anchor(i, region))]
+        low = region if region is not None else body_start
+        anchors = [i for i in marked if low <= i < stop and (
+            shapes[i] is _Shape.TIMED
+            or (shapes[i] is _Shape.TIME and self.is_compact_anchor(i, region)))]
         starts = [self.item(a, body_start if region is None else region) for a in anchors]
         headless = self.next_nonblank(0) == self.next_nonblank(body_start)
         if region is not None:
@@ -488,41 +542,43 @@ class _Classifier:
 
     def fill_item(self, start: int, end: int) -> None:
         """Roles inside one item: bullets right after its time, then title and teaser."""
-        norms, shapes = self.norms, self.shapes
+        norms, shapes, kinds, roles = self.norms, self.shapes, self.kinds, self.roles
         title: str | None = None
         source: str | None = None
         bullets: list[int] = []
         in_bullets = teased = False
+        blank = _Shape.BLANK
         for i in range(start, end):
-            if self.kinds[i] is not None:
-                role = self.roles[i]
+            shape = shapes[i]
+            if shape is blank:
+                kinds[i] = _BLANK
+                continue
+            if kinds[i] is not None:
+                role = roles[i]
                 if role is Role.ITEM_TITLE:
                     title = norms[i]
                 elif role is Role.ITEM_SOURCE:
                     source = norms[i]
                 in_bullets = role is Role.ITEM_TIME
                 continue
-            shape = shapes[i]
-            if shape is _Shape.BLANK:
-                self.set(i, _BLANK)
-            elif shape is _Shape.CHROME:
-                self.set(i, _BOILERPLATE)
+            if shape is _Shape.CHROME:
+                kinds[i] = _BOILERPLATE
             elif shape is _Shape.BULLET and in_bullets:
                 bullets.append(i)
-            elif teased and shapes[i - 1] is _Shape.BLANK:
+            elif teased and shapes[i - 1] is blank:
                 # Teasers are one line: text after it and a blank is the next item,
                 # cut by the end of the dump before its time line.
                 self.fill_partial(i, end)
                 break
             elif title is None:
                 title = norms[i]
-                self.set(i, _RELATED, Role.ITEM_TITLE)
+                kinds[i], roles[i] = _RELATED, Role.ITEM_TITLE
                 in_bullets = False
             elif norms[i] == title:
-                self.set(i, _RELATED, Role.COPY)
+                kinds[i], roles[i] = _RELATED, Role.COPY
                 in_bullets = False
             else:
-                self.set(i, _RELATED, Role.ITEM_TEASER)
+                kinds[i], roles[i] = _RELATED, Role.ITEM_TEASER
                 in_bullets, teased = False, True
         # One bullet names the outlet: the last one that repeats the source line (or,
         # with no source line, the last of several); the others are categories.
@@ -578,7 +634,7 @@ class _Classifier:
             if shape is _Shape.TEXT:
                 # Most lines: settle them with as little work as possible.
                 norm = norms[i]
-                if norm in credits:
+                if credits and norm in credits:
                     kinds[i] = _BOILERPLATE
                 elif len(norm) <= _HEADING_MAX and self.is_heading(i, start, end):
                     kinds[i], roles[i] = _HEADING, Role.HEADING
@@ -633,16 +689,26 @@ class _Classifier:
         prose = 0
         kinds, shapes, norms = self.kinds, self.shapes, self.norms
         pattern, separators = self.rules.captions, self.rules.credit_separators
+        text = _Shape.TEXT
         for i in range(start, end):
-            if kinds[i] is not None or shapes[i] is not _Shape.TEXT:
+            if kinds[i] is not None or shapes[i] is not text:
                 continue
             norm = norms[i]
-            if len(norm) <= 40:
+            size = len(norm)
+            if size <= 40:
                 seen[norm] = seen.get(norm, 0) + 1
-            if pattern is not None and _ends_in_credit(norm, pattern, separators):
-                captions.add(norm)
-            else:
-                prose += 1
+            # Captions are short, and end in a name, not a full stop; a credit stands
+            # in the last characters, after a separator, so the pattern only runs
+            # where one stands there.
+            if size <= _CAPTION_MAX and pattern is not None and norm[-1] not in _CREDIT_ENDS:
+                tail = size - 80 if size > 80 else 0
+                for separator in separators:
+                    if norm.find(separator, tail) >= 0:
+                        if pattern.search(norm, tail):
+                            captions.add(norm)
+                            prose -= 1
+                        break
+            prose += 1
         repeated = {norm for norm, count in seen.items() if count > 1 and len(norm.split()) <= 4}
         if len(captions) >= 3 and len(captions) >= prose:
             captions.clear()  # a gallery: the captions are the story
@@ -737,26 +803,23 @@ def classify(text: str, dialect: Dialect | str | None = None) -> Tokens:
     lines = text.splitlines()
     norms = normalize_all(lines)
     if chosen.layout == "article":
-        from pagedump._generic import read_article  # noqa: PLC0415
-
         kinds, roles, values = read_article(norms, chosen)
-        return Tokens(dialect=chosen, lines=tuple(lines), norms=tuple(norms),
-                      kinds=tuple(kinds), roles=tuple(roles), values=tuple(values),
-                      listing=False, item_starts=frozenset())
-    shapes = _shapes(norms, rules)
+        return Tokens(dialect=chosen, lines=lines, norms=norms, kinds=kinds, roles=roles,
+                      values=values, listing=False, item_starts=frozenset())
+    shapes, marked = _shapes(norms, rules)
     n = len(lines)
     classifier = _Classifier(
         rules=rules, dialect=chosen, norms=norms, shapes=shapes,
-        kinds=[None] * n, roles=[Role.NONE] * n, values=[None] * n,
+        kinds=[None] * n, roles=[Role.NONE] * n, values=[None] * n, marked=marked,
     )
     classifier.run()
     return Tokens(
         dialect=chosen,
-        lines=tuple(lines),
-        norms=tuple(norms),
-        kinds=tuple(classifier.kinds),  # type: ignore[arg-type]  # run() leaves no None
-        roles=tuple(classifier.roles),
-        values=tuple(classifier.values),
+        lines=lines,
+        norms=norms,
+        kinds=classifier.kinds,  # type: ignore[arg-type]  # run() leaves no None
+        roles=classifier.roles,
+        values=classifier.values,
         listing=classifier.listing,
         item_starts=frozenset(classifier.item_starts),
     )

@@ -1,0 +1,165 @@
+"""What a regular expression can match, to skip patterns that cannot match a line.
+
+Two cheap questions are answered once per pattern: which characters a match can start
+with, and whether a match can hold a space at all. A line that starts otherwise, or
+holds a space, then skips the pattern without running it.
+"""
+
+from __future__ import annotations
+
+import importlib
+import re
+from typing import Any
+
+import attrs
+
+__all__ = ["Gate", "gate_of", "spaceless"]
+
+_c: Any
+_p: Any
+try:  # The parser is internal to re; without it, every pattern simply stays ungated.
+    _c = importlib.import_module("re._constants")
+    _p = importlib.import_module("re._parser")
+except ImportError:  # pragma: no cover - CPython 3.11+ has both
+    _c = _p = None
+
+# A character class wider than this is not worth listing.
+_WIDEST = 512
+
+
+@attrs.frozen
+class Gate:
+    r"""The characters a match can start with.
+
+    Attributes:
+        chars: The characters, listed.
+        digits: Whether any decimal digit (``\d``, Unicode included) can start it too.
+    """
+
+    chars: frozenset[str] = frozenset()
+    digits: bool = False
+
+    def __or__(self, other: Gate) -> Gate:
+        return Gate(self.chars | other.chars, self.digits or other.digits)
+
+
+def gate_of(source: str) -> Gate | None:
+    r"""The characters a match of ``source`` can start with; ``None`` when unknown.
+
+    Unknown means any character might: a leading ``.``, ``\w``, a negated class, a
+    lookaround, an all-optional start, or a pattern this analysis does not follow.
+    """
+    if _p is None:
+        return None
+    try:
+        return _first(list(_p.parse(source)))
+    except (re.error, TypeError, ValueError, AttributeError):
+        return None
+
+
+def _first(items: list[tuple[Any, Any]]) -> Gate | None:
+    optional = Gate()  # what optional leading items (``-?``) can start with
+    for op, av in items:
+        if op is _c.AT:
+            continue  # anchors take no character
+        if op in (_c.MAX_REPEAT, _c.MIN_REPEAT) and av[0] == 0:
+            part = _first(list(av[2]))
+            if part is None:
+                return None
+            optional |= part
+            continue
+        gate = _definite(op, av)
+        return None if gate is None else optional | gate
+    return None  # all optional: the match may be empty
+
+
+def _definite(op: Any, av: Any) -> Gate | None:  # noqa: ANN401 - re's parse tree is untyped
+    if op is _c.LITERAL:
+        return Gate(frozenset(chr(av)))
+    if op is _c.IN:
+        return _charset(av)
+    if op is _c.BRANCH:
+        gate = Gate()
+        for branch in av[1]:
+            part = _first(list(branch))
+            if part is None:
+                return None
+            gate |= part
+        return gate
+    if op is _c.SUBPATTERN:
+        return _first(list(av[3]))
+    if op in (_c.MAX_REPEAT, _c.MIN_REPEAT):
+        return _first(list(av[2]))
+    return None
+
+
+def _charset(items: list[tuple[Any, Any]]) -> Gate | None:
+    chars: set[str] = set()
+    digits = False
+    for op, av in items:
+        if op is _c.LITERAL:
+            chars.add(chr(av))
+        elif op is _c.RANGE and av[1] - av[0] <= _WIDEST:
+            chars.update(map(chr, range(av[0], av[1] + 1)))
+        elif op is _c.CATEGORY and av is _c.CATEGORY_DIGIT:
+            digits = True
+        else:
+            return None
+    return Gate(frozenset(chars), digits)
+
+
+def spaceless(source: str) -> bool:
+    """Whether no match of ``source`` can contain a space (``False`` when unsure)."""
+    if _p is None:
+        return False
+    try:
+        return _no_space(list(_p.parse(source)))
+    except (re.error, TypeError, ValueError, AttributeError):
+        return False
+
+
+def _no_space(items: list[tuple[Any, Any]]) -> bool:
+    for op, av in items:
+        if op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):
+            continue  # they take no character
+        if op is _c.LITERAL:
+            if chr(av).isspace():
+                return False
+        elif op is _c.IN:
+            if not _class_without_space(av):
+                return False
+        elif op is _c.BRANCH:
+            if not all(_no_space(list(branch)) for branch in av[1]):
+                return False
+        elif op is _c.SUBPATTERN:
+            if not _no_space(list(av[3])):
+                return False
+        elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT):
+            if not _no_space(list(av[2])):
+                return False
+        else:
+            return False
+    return True
+
+
+_SPACELESS_CATEGORIES = frozenset(
+    ["CATEGORY_DIGIT", "CATEGORY_WORD", "CATEGORY_NOT_SPACE"])
+
+
+def _class_without_space(items: list[tuple[Any, Any]]) -> bool:
+    if items and items[0][0] is _c.NEGATE:
+        return any(op is _c.CATEGORY and str(av) == "CATEGORY_SPACE" for op, av in items[1:]) or (
+            any(op is _c.LITERAL and av == ord(" ") for op, av in items[1:]))
+    for op, av in items:
+        if op is _c.LITERAL:
+            if chr(av).isspace():
+                return False
+        elif op is _c.RANGE:
+            if av[0] <= ord(" ") <= av[1] or av[0] <= ord("\t") <= av[1]:
+                return False
+        elif op is _c.CATEGORY:
+            if str(av) not in _SPACELESS_CATEGORIES:
+                return False
+        else:
+            return False
+    return True
