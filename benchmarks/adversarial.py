@@ -16,7 +16,10 @@ promise: below 10x).
 from __future__ import annotations
 
 import argparse
+import itertools
+import math
 import subprocess
+import tempfile
 import sys
 import time
 from collections.abc import Callable
@@ -61,8 +64,8 @@ def growth(top_scale: int) -> float:
         texts = [build(s) for s in scales]
         times = [best_time(t, repeat=3 if len(t) < 10_000_000 else 1) for t in texts]
         # Tiny inputs are dominated by fixed costs; a ratio is only meaningful above ~1 ms.
-        ratios = [b / a if a > 1e-3 else float("nan") for a, b in zip(times, times[1:], strict=False)]
-        worst = max([worst, *(r for r in ratios if r == r)])
+        ratios = [b / a if a > 1e-3 else math.nan for a, b in itertools.pairwise(times)]
+        worst = max([worst, *(r for r in ratios if not math.isnan(r))])
         print(f"{name:28s} {len(texts[0]):11,d} {times[0] * 1e3:8.2f}ms {times[1] * 1e3:8.2f}ms "
               f"{times[2] * 1e3:8.1f}ms {ratios[0]:10.1f} {ratios[1]:12.1f}")
     return worst
@@ -79,8 +82,6 @@ print(before, after)
 
 
 def memory(megabytes: int) -> float:
-    import tempfile
-
     copies = megabytes * 1_000_000 // len(SEED.encode()) + 1
     with tempfile.NamedTemporaryFile("w", suffix=".txt", encoding="utf-8", delete=False) as f:
         f.write(SEED * copies)
