@@ -19,8 +19,8 @@ import argparse
 import itertools
 import math
 import subprocess
-import tempfile
 import sys
+import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
