@@ -30,6 +30,7 @@ COUNTS = (10_000, 100_000)
 _MEASURE = """
 import resource, sys, time
 from datetime import datetime
+import fastwarc.warc  # imported before the clock starts, as read_wet would
 import pagedump
 
 path, mode = sys.argv[1], sys.argv[2]

@@ -68,13 +68,13 @@ def unaccounted(text: str, page: pagedump.Page) -> list[str]:
         if not line:
             continue
         if _take(once, [("text", line), ("dateline", line), ("source", line),
-                        ("author", line)]) or line in titles:
+                        ("author", line)]) or line in titles or line in teaser_text:
             continue
         # Time lines and bullets last: a title or teaser can look like one.
         late = [("time", line[len(TIME_PREFIX):] if line.startswith(TIME_PREFIX) else line)]
-        if line.startswith(BULLETS) and line not in teaser_text:
+        if line.startswith(BULLETS):
             late.append(("bullet", line[2:].strip()))
-        if not _take(once, late) and line not in teaser_text:
+        if not _take(once, late):
             missing.append(line)
     return missing
 

@@ -19,6 +19,10 @@ PYPROJECT = Path(__file__).resolve().parent.parent / "pyproject.toml"
 # isort-style order (ruff RUF022): CONSTANTS, then Classes, then everything else.
 PUBLIC_NAMES = [
     "DAILY8",
+    "GENERIC",
+    "MSN",
+    "WIRE",
+    "YAHOO",
     "Article",
     "Dialect",
     "Line",
@@ -29,16 +33,20 @@ PUBLIC_NAMES = [
     "Published",
     "RelatedItem",
     "Section",
+    "WetRecord",
     "__version__",
     "exceptions",
     "from_dict",
     "from_json",
     "get_dialect",
+    "json_schema",
     "list_dialects",
     "load",
     "parse",
     "parse_bytes",
+    "read_wet",
     "register_dialect",
+    "sniff",
     "to_dict",
     "to_json",
     "tokenize",
@@ -52,6 +60,7 @@ EXCEPTION_NAMES = [
     "NaiveDatetimeError",
     "PagedumpError",
     "SchemaError",
+    "WetError",
 ]
 
 
@@ -112,6 +121,7 @@ SIGNATURES = [
     (pagedump.register_dialect, ["dialect"], ["replace"]),
     (pagedump.get_dialect, ["name"], []),
     (pagedump.list_dialects, [], []),
+    (pagedump.read_wet, ["path_or_file"], ["errors"]),
 ]
 
 

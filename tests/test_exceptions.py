@@ -22,6 +22,7 @@ from pagedump.exceptions import (
     NaiveDatetimeError,
     PagedumpError,
     SchemaError,
+    WetError,
 )
 
 NAIVE = datetime(2025, 7, 14, 12, 0)
@@ -33,6 +34,7 @@ HIERARCHY = [
     (DialectExistsError, ValueError),
     (SchemaError, ValueError),
     (DecodeError, ValueError),
+    (WetError, ValueError),
 ]
 
 

@@ -13,19 +13,36 @@ The pipeline has three stages, each a plain function::
 from __future__ import annotations
 
 from pagedump import exceptions
-from pagedump._dialects import DAILY8, Dialect, get_dialect, list_dialects, register_dialect
+from pagedump._dialects import (
+    DAILY8,
+    MSN,
+    WIRE,
+    YAHOO,
+    Dialect,
+    get_dialect,
+    list_dialects,
+    register_dialect,
+)
+from pagedump._generic import GENERIC
 from pagedump._io import load, parse_bytes
 from pagedump._parser import parse
 from pagedump._records import Article, Page, PageKind, Published, RelatedItem, Section
+from pagedump._schema import json_schema
 from pagedump._serialize import from_dict, from_json, to_dict, to_json
+from pagedump._sniff import sniff
 from pagedump._tokenizer import tokenize
 from pagedump._tokens import Line, LineKind
+from pagedump._warc import WetRecord, read_wet
 from pagedump.exceptions import PagedumpError
 
 __version__ = "0.1.0"
 
 __all__ = [
     "DAILY8",
+    "GENERIC",
+    "MSN",
+    "WIRE",
+    "YAHOO",
     "Article",
     "Dialect",
     "Line",
@@ -36,16 +53,20 @@ __all__ = [
     "Published",
     "RelatedItem",
     "Section",
+    "WetRecord",
     "__version__",
     "exceptions",
     "from_dict",
     "from_json",
     "get_dialect",
+    "json_schema",
     "list_dialects",
     "load",
     "parse",
     "parse_bytes",
+    "read_wet",
     "register_dialect",
+    "sniff",
     "to_dict",
     "to_json",
     "tokenize",

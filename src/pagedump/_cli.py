@@ -3,6 +3,8 @@
 ``pagedump parse`` turns one dump into one JSON document, and many dumps (files,
 directory trees, JSON Lines records) into JSON Lines, one record per input in input
 order. ``pagedump tokens`` prints each line of a dump with its kind.
+``pagedump inspect`` writes an HTML page showing a dump's lines beside the parsed page;
+``pagedump schema`` prints the JSON Schema of the output.
 
 Batch runs stream: directories are walked lazily, JSON Lines input is read line by line,
 work goes to worker processes in batches with a bounded number in flight, and each
@@ -21,6 +23,7 @@ import json
 import multiprocessing
 import os
 import queue
+import re
 import signal
 import sys
 import time
@@ -34,8 +37,11 @@ from typing import IO, TYPE_CHECKING, NamedTuple, Protocol, TextIO
 import attrs
 
 from pagedump import LineKind, __version__, list_dialects, load, parse, to_dict, tokenize
+from pagedump._inspect import render_html
 from pagedump._io import decode
-from pagedump.exceptions import DecodeError
+from pagedump._schema import schema_text
+from pagedump._warc import read_wet, require_fastwarc
+from pagedump.exceptions import DecodeError, WetError
 
 __all__ = ["main"]
 
@@ -63,7 +69,7 @@ _WINDOW_PER_WORKER = 2
 _POLL_SECONDS = 0.5
 """How often a waiting process checks that the other side is still alive."""
 
-_GLOBS = {"text": "*.txt", "jsonl": "*.jsonl"}
+_GLOBS = {"text": "*.txt", "jsonl": "*.jsonl", "wet": "*.wet.gz"}
 
 
 # -- command line ----------------------------------------------------------------------
@@ -79,14 +85,15 @@ _PARSE_DESCRIPTION = """\
 Parse dumps into pages.
 
 One input file (or - for standard input) prints one JSON document: the page.
-Anything more (several inputs, a directory, or --input-format jsonl) prints
-JSON Lines, one object per input in input order:
+Anything more (several inputs, a directory, or --input-format jsonl or wet)
+prints JSON Lines, one object per input in input order:
 
   {"path": ..., "line": ..., "id": ..., "fetched_at": ..., "page": {...}}
 
 "path" is the input file (<stdin> for standard input); "line", "id" and
 "fetched_at" are the JSON Lines line number, the record's id and the time used
-to resolve relative dates, or null. Inputs that cannot be read or parsed are
+to resolve relative dates, or null; for wet input, "id" is the page's URL and
+"fetched_at" its WARC-Date. Inputs that cannot be read or parsed are
 reported on standard error and the exit status is 1; the run goes on."""
 
 _PARSE_EPILOG = """\
@@ -94,6 +101,7 @@ examples:
   pagedump parse dump.txt --fetched-at 2025-07-14T12:00:00Z --indent 2
   pagedump parse crawl/ --glob '*.dump' --output pages.jsonl
   pagedump parse --input-format jsonl --time-field crawled_at records.jsonl
+  pagedump parse --input-format wet --url-match 'daily8\\.com' CC-MAIN-*.warc.wet.gz
   cat dump.txt | pagedump parse -
 
 exit status: 0 ok, 1 some input failed, 2 usage error, 130 interrupted
@@ -123,6 +131,8 @@ def _build_parser() -> argparse.ArgumentParser:
     reading = _reading_options()
     _add_parse_command(commands, reading)
     _add_tokens_command(commands, reading)
+    _add_inspect_command(commands, reading)
+    _add_schema_command(commands)
     return parser
 
 
@@ -155,10 +165,12 @@ def _add_parse_command(commands: _Commands, reading: argparse.ArgumentParser) ->
     inputs = sub.add_argument_group("inputs")
     inputs.add_argument(
         "--input-format", choices=list(_GLOBS), default="text",
-        help="text: each file is one dump; jsonl: one JSON object per line (default: text)")
+        help="text: each file is one dump; jsonl: one JSON object per line; wet: Common "
+             "Crawl WET files, gzip or not, one page per record (default: text)")
     inputs.add_argument(
         "--glob", metavar="PATTERN",
-        help="files to take from directories (default: *.txt, or *.jsonl for jsonl input)")
+        help="files to take from directories (default: *.txt; *.jsonl or *.wet.gz for "
+             "jsonl or wet input)")
     inputs.add_argument(
         "--text-field", metavar="NAME",
         help='jsonl: the field holding the dump (default: "text")')
@@ -168,6 +180,10 @@ def _add_parse_command(commands: _Commands, reading: argparse.ArgumentParser) ->
     inputs.add_argument(
         "--time-field", metavar="NAME",
         help="jsonl: the field holding the fetch time, ISO 8601 with zone (default: none)")
+    inputs.add_argument(
+        "--url-match", type=_regex_arg, metavar="REGEX",
+        help="wet: only the records whose URL matches REGEX (searched anywhere in the URL, "
+             "as by grep -E)")
     parsing = sub.add_argument_group("parsing")
     parsing.add_argument(
         "--fetched-at", type=_fetched_at_arg, metavar="TIME",
@@ -213,6 +229,13 @@ def _fetched_at_arg(text: str) -> datetime:
         return _aware_time(text)
     except ValueError as exc:
         raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def _regex_arg(text: str) -> re.Pattern[str]:
+    try:
+        return re.compile(text)
+    except re.error as exc:
+        raise argparse.ArgumentTypeError(f"not a regular expression: {exc}") from None
 
 
 def _count_arg(text: str) -> int:
@@ -296,6 +319,19 @@ class _Job(NamedTuple):
     """Its bytes; ``None`` for a file the worker reads itself."""
 
 
+class _WetJob(NamedTuple):
+    """One page of a WET file, read in the main process."""
+
+    source: str
+    """The WET file, or :data:`STDIN`."""
+    offset: int
+    """Where the record starts in the file."""
+    url: str
+    fetched_at: datetime
+    """The record's WARC-Date."""
+    text: str
+
+
 class _Failure(NamedTuple):
     """An input that failed before it became a job (a file that cannot be opened)."""
 
@@ -309,7 +345,7 @@ class _Outcome(NamedTuple):
     error: str | None
 
 
-_Task = _Job | _Failure
+_Task = _Job | _WetJob | _Failure
 
 
 class _Record(NamedTuple):
@@ -329,12 +365,25 @@ def _process_batch(settings: _Settings, batch: Sequence[_Task]) -> list[_Outcome
 def _process(settings: _Settings, task: _Task) -> _Outcome:
     if isinstance(task, _Failure):
         return _Outcome(None, task.message)
+    if isinstance(task, _WetJob):
+        return _process_wet(settings, task)
     try:
         return _Outcome(_render(settings, task), None)
     except _InputError as exc:
         return _Outcome(None, str(exc))
     except Exception as exc:  # a parser bug must not end a long batch run
         return _Outcome(None, f"{_where(task)}: cannot parse: {type(exc).__name__}: {exc}")
+
+
+def _process_wet(settings: _Settings, job: _WetJob) -> _Outcome:
+    try:
+        page = to_dict(parse(job.text, fetched_at=job.fetched_at, dialect=settings.dialect))
+    except Exception as exc:  # a parser bug must not end a long batch run
+        return _Outcome(None, f"{job.source}:{job.offset}: cannot parse: "
+                              f"{type(exc).__name__}: {exc}")
+    return _Outcome(_dumps({"path": job.source, "line": None, "id": job.url,
+                            "fetched_at": job.fetched_at.isoformat(), "page": page},
+                           indent=None), None)
 
 
 def _render(settings: _Settings, job: _Job) -> bytes:
@@ -435,6 +484,8 @@ def _tasks(inputs: Sequence[str], *, input_format: str, pattern: str) -> Iterato
 def _stdin_tasks(input_format: str) -> Iterator[_Task]:
     if input_format == "jsonl":
         yield from _jsonl_jobs(STDIN, sys.stdin.buffer)
+    elif input_format == "wet":
+        yield from _wet_tasks(STDIN, sys.stdin.buffer)
     else:
         yield _Job(STDIN, None, sys.stdin.buffer.read())
 
@@ -442,6 +493,9 @@ def _stdin_tasks(input_format: str) -> Iterator[_Task]:
 def _file_tasks(path: str, input_format: str) -> Iterator[_Task]:
     if input_format == "text":
         yield _Job(path, None, None)
+        return
+    if input_format == "wet":
+        yield from _wet_tasks(path, path)
         return
     try:
         with open(path, "rb") as stream:
@@ -454,6 +508,25 @@ def _jsonl_jobs(source: str, stream: IO[bytes]) -> Iterator[_Job]:
     for number, raw in enumerate(stream, start=1):
         if raw.strip():
             yield _Job(source, number, raw)
+
+
+def _wet_tasks(source: str, path_or_file: str | IO[bytes]) -> Iterator[_Task]:
+    """The pages of a WET file, and its damage, in file order."""
+    try:
+        for item in read_wet(path_or_file):
+            if isinstance(item, WetError):
+                yield _Failure(f"{source}:{item.offset}: {item.reason}")
+            else:
+                yield _WetJob(source, item.offset, item.url, item.fetched_at, item.text)
+    except OSError as exc:
+        yield _Failure(f"{source}: {exc.strerror or exc}")
+
+
+def _matching(tasks: Iterable[_Task], pattern: re.Pattern[str]) -> Iterator[_Task]:
+    """Leave out the WET pages whose URL does not match; everything else stays."""
+    for task in tasks:
+        if not isinstance(task, _WetJob) or pattern.search(task.url):
+            yield task
 
 
 def _walk(top: str, pattern: str) -> Iterator[str | _Failure]:
@@ -483,6 +556,8 @@ def _batches(tasks: Iterable[_Task], *, size: int) -> Iterator[list[_Task]]:
         batch.append(task)
         if isinstance(task, _Job) and task.data is not None:
             weight += len(task.data)
+        elif isinstance(task, _WetJob):
+            weight += len(task.text)
         if len(batch) >= size or weight >= _BATCH_BYTES:
             yield batch
             batch, weight = [], 0
@@ -801,9 +876,11 @@ def _parse_inputs(args: argparse.Namespace, output: _Output) -> int:
     single = input_format == "text" and len(inputs) == 1 and not os.path.isdir(inputs[0])
     total = len(inputs) if input_format == "text" and not any(
         os.path.isdir(name) for name in inputs) else None
-    size = _RECORD_BATCH if input_format == "jsonl" else _FILE_BATCH
+    size = _RECORD_BATCH if input_format in ("jsonl", "wet") else _FILE_BATCH
     tasks = _tasks(inputs, input_format=input_format,
                    pattern=args.glob or _GLOBS[input_format])
+    if args.url_match is not None:
+        tasks = _matching(tasks, args.url_match)
     batches = _batches(tasks, size=size)
     # Workers take a few tenths of a second to start: not worth it for one batch.
     head = list(itertools.islice(batches, 2))
@@ -824,6 +901,20 @@ def _check_parse_args(command: argparse.ArgumentParser, args: argparse.Namespace
                                               ("--time-field", args.time_field)) if value]
         if given:
             command.error(f"{', '.join(given)} only apply to --input-format jsonl")
+    if args.input_format == "wet":
+        _check_wet_args(command, args)
+    elif args.url_match is not None:
+        command.error("--url-match only applies to --input-format wet")
+
+
+def _check_wet_args(command: argparse.ArgumentParser, args: argparse.Namespace) -> None:
+    if args.fetched_at is not None:
+        command.error("--fetched-at does not apply to --input-format wet: "
+                      "each record's WARC-Date is its fetch time")
+    try:
+        require_fastwarc()
+    except ImportError as exc:
+        command.error(str(exc))
 
 
 def _settings(args: argparse.Namespace, *, wrap: bool) -> _Settings:
@@ -932,6 +1023,81 @@ def _token_row(lineno: int, kind: LineKind, text: str, width: int, *, colour: bo
 
 def _paint(text: str, sgr: str) -> str:
     return f"\x1b[{sgr}m{text}\x1b[0m" if sgr and text else text
+
+
+# -- pagedump inspect and pagedump schema ----------------------------------------------
+
+_INSPECT_DESCRIPTION = """\
+Write one self-contained HTML page (inline CSS and JavaScript, works offline) that
+shows the dump line by line, numbered and coloured by kind, beside the page parsed
+from it. Hover or click a line to see where it went, or a part of the page to see
+the lines it came from."""
+
+
+def _add_inspect_command(commands: _Commands, reading: argparse.ArgumentParser) -> None:
+    sub: argparse.ArgumentParser = commands.add_parser(
+        "inspect", parents=[reading],
+        help="write an HTML page showing each line of a dump beside the parsed page",
+        description=_INSPECT_DESCRIPTION,
+        formatter_class=argparse.RawDescriptionHelpFormatter)
+    sub.set_defaults(run=_run_inspect, command_parser=sub)
+    sub.add_argument("file", metavar="DUMP", help="the dump, or - for standard input")
+    sub.add_argument(
+        "-o", "--output", metavar="FILE",
+        help="where to write the page, - for standard output (default: DUMP with an .html "
+             "suffix; standard output when DUMP is -)")
+    sub.add_argument(
+        "--fetched-at", type=_fetched_at_arg, metavar="TIME",
+        help="fetch time of the dump, ISO 8601 with zone, to resolve '4 days ago'")
+
+
+def _add_schema_command(commands: _Commands) -> None:
+    sub: argparse.ArgumentParser = commands.add_parser(
+        "schema", help="print the JSON Schema (draft 2020-12) of the pages parse writes",
+        description="Print the JSON Schema (draft 2020-12) of one page as 'pagedump parse' "
+                    "writes it (the 'page' of each JSON Lines record).")
+    sub.set_defaults(run=_run_schema, command_parser=sub)
+
+
+def _inspect_target(source: str, output: str | None) -> str:
+    if output is not None:
+        return output
+    if source == "-":
+        return "-"
+    path = PurePath(source)
+    return str(path.with_name(path.name + ".html") if path.suffix == ".html"
+               else path.with_suffix(".html"))
+
+
+def _run_inspect(args: argparse.Namespace, guard: _InterruptGuard) -> int:
+    source: str = args.file
+    job = _Job(STDIN, None, sys.stdin.buffer.read()) if source == "-" else _Job(
+        source, None, None)
+    try:
+        text = _read_text(job, encoding=args.encoding, fallback=args.fallback_encoding)
+    except _InputError as exc:
+        _error(str(exc))
+        return EXIT_FAILED
+    page = parse(text, fetched_at=args.fetched_at, dialect=args.dialect)
+    # Tokenize with the dialect that read the page, so both panes agree.
+    dialect = args.dialect or (page.site if page.site in list_dialects() else None)
+    lines = tokenize(text, dialect=dialect)
+    name = job.source if source == "-" else PurePath(source).name
+    document = render_html(lines, page, name=name, fetched_at=args.fetched_at).encode("utf-8")
+    target = _inspect_target(source, args.output)
+    if target == "-":
+        _Output(sys.stdout.buffer, guard).write([document])
+        return EXIT_OK
+    stream = _open_output(args.command_parser, target)
+    with stream:
+        _Output(stream, guard).write([document])
+    print(f"pagedump: wrote {target}", file=sys.stderr)
+    return EXIT_OK
+
+
+def _run_schema(args: argparse.Namespace, guard: _InterruptGuard) -> int:
+    _Output(sys.stdout.buffer, guard).write([schema_text().encode("utf-8")])
+    return EXIT_OK
 
 
 # -- entry point -----------------------------------------------------------------------

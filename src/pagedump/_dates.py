@@ -9,9 +9,12 @@ from __future__ import annotations
 
 import functools
 import re
+import warnings
 from datetime import UTC, datetime, timedelta, timezone, tzinfo
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from dateutil import parser as dateutil_parser
+from dateutil.parser import UnknownTimezoneWarning
 from dateutil.relativedelta import relativedelta
 
 from pagedump._dialects import Dialect
@@ -43,6 +46,16 @@ _NAMED = {"just now": timedelta(0), "now": timedelta(0), "yesterday": timedelta(
 
 # Zone abbreviations seen in dumps. dateutil would otherwise read an unknown one as
 # naive, or a trailing "Z"/"GMT" as the machine's local zone.
+def _us_zones() -> dict[str, tzinfo]:
+    """"ET", "CT", "MT" and "PT" name a region's clock, daylight saving included."""
+    names = {"ET": "America/New_York", "CT": "America/Chicago", "MT": "America/Denver",
+             "PT": "America/Los_Angeles"}
+    try:
+        return {short: ZoneInfo(name) for short, name in names.items()}
+    except (ZoneInfoNotFoundError, ValueError):  # no time zone database here: no such names
+        return {}
+
+
 _TZINFOS: dict[str, tzinfo] = {
     "UTC": UTC, "GMT": UTC, "Z": UTC,
     "BST": timezone(timedelta(hours=1), "BST"),
@@ -60,6 +73,7 @@ _TZINFOS: dict[str, tzinfo] = {
     "CDT": timezone(timedelta(hours=-5), "CDT"),
     "PST": timezone(timedelta(hours=-8), "PST"),
     "PDT": timezone(timedelta(hours=-7), "PDT"),
+    **_us_zones(),
 }
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 
@@ -147,10 +161,14 @@ def _absolute(text: str, dialect: Dialect, zone: tzinfo,
         return None
     base = default or datetime(2000, 1, 1, tzinfo=zone)
     try:
-        value = dateutil_parser.parse(
-            candidates[1], default=base.replace(hour=0, minute=0, second=0, microsecond=0),
-            dayfirst=dialect.dayfirst, tzinfos=_TZINFOS,
-        )
+        with warnings.catch_warnings():
+            # A zone name dateutil does not know leaves the time naive: it is then
+            # read in the fallback zone below, which is what the warning is about.
+            warnings.simplefilter("ignore", UnknownTimezoneWarning)
+            value = dateutil_parser.parse(
+                candidates[1], default=base.replace(hour=0, minute=0, second=0, microsecond=0),
+                dayfirst=dialect.dayfirst, tzinfos=_TZINFOS,
+            )
     except (ValueError, OverflowError, TypeError, LookupError):
         return None
     return value if value.tzinfo is not None else value.replace(tzinfo=zone)

@@ -15,7 +15,16 @@ import attrs
 
 from pagedump.exceptions import DialectExistsError, DialectNotFoundError, InputTypeError
 
-__all__ = ["DAILY8", "Dialect", "get_dialect", "list_dialects", "register_dialect"]
+__all__ = [
+    "DAILY8",
+    "MSN",
+    "WIRE",
+    "YAHOO",
+    "Dialect",
+    "get_dialect",
+    "list_dialects",
+    "register_dialect",
+]
 
 
 def _frozen(items: Iterable[str]) -> frozenset[str]:
@@ -68,6 +77,13 @@ class Dialect:
             ``title`` and ``time``.
         paragraph_closers: Endings that finish a paragraph as a full stop does
             (a glued ``"» READ MORE"``).
+        meta_patterns: Patterns of the story's metadata line after the headline, with
+            named groups among ``source``, ``agency``, ``place``, ``time`` and ``byline``
+            (``"PTI | Nagpur | Updated: ... | Created: 03-08-2025 18:40 IST"``).
+        teasers: How teasers for other stories are laid out, which decides what
+            anchors one: ``"timed"`` (a time line, Daily8), ``"cards"`` (a bulleted
+            title followed by indented labels, Yahoo) or ``"titles"`` (bare titles,
+            one per line, after the related heading).
         date_formats: ``strptime`` formats of absolute dates, tried first.
         dayfirst: How to read ambiguous numeric dates that no format matched.
         function_words: Lower-case function words (articles, pronouns, prepositions,
@@ -110,6 +126,8 @@ class Dialect:
     stamp_pattern: str | None = None
     author_item_pattern: str | None = None
     paragraph_closers: tuple[str, ...] = ()
+    meta_patterns: tuple[str, ...] = ()
+    teasers: Literal["timed", "cards", "titles"] = "timed"
     date_formats: tuple[str, ...] = ()
     dayfirst: bool = True
     function_words: frozenset[str] = frozenset()
@@ -122,7 +140,8 @@ class Dialect:
     def __attrs_post_init__(self) -> None:
         # Fail at definition, not on the first page read with a broken pattern.
         sources = (self.listing_title, self.time_pattern, self.byline_pattern,
-                   self.stamp_pattern, self.author_item_pattern, *self.junk_patterns)
+                   self.stamp_pattern, self.author_item_pattern, *self.junk_patterns,
+                   *self.meta_patterns)
         for source in sources:
             if source is not None:
                 re.compile(source)
@@ -213,6 +232,60 @@ DAILY8 = Dialect(
     dayfirst=True,
 )
 
+YAHOO = Dialect(
+    name="yahoo",
+    description="Yahoo News front, section and article pages: indented teaser cards.",
+    chrome=_frozen([
+        ("Our goal is to create a safe and engaging place for users to connect over interests "
+        "and passions. In order to improve our community experience, we are temporarily "
+        "suspending article commenting."),
+    ]),
+    teasers="cards",
+    bullets=("• ",),
+    junk_lines=_frozen(["Advertisement", "ADVERTISEMENT", "Story continues", "Read more"]),
+    date_formats=("%d-%m-%Y",),
+)
+
+MSN = Dialect(
+    name="msn",
+    description="MSN portal article pages: a browser banner, a date and byline line.",
+    logo_marks=_frozen([
+        ("You are using an older browser version. Please use a supported version for the best "
+        "MSN experience."),
+    ]),
+    chrome=_frozen(["Top Stories"]),
+    junk_lines=_frozen(["Advertisement", "ADVERTISEMENT", "image beacon"]),
+    meta_patterns=(
+        r"(?P<time>\d{2}/\d{2}/\d{4}) (?P<byline>[^\W\d_].{0,80})",
+        (r"(?P<source>\S.{0,40}?) (?P<time>\d{1,2} (?:hrs?|mins?|days?) ago)"
+        r"(?: (?P<byline>[^\W\d_].{0,80}))?"),
+    ),
+    date_formats=("%d/%m/%Y",),
+    dayfirst=True,
+)
+
+WIRE = Dialect(
+    name="wire",
+    description="Wire syndication pages (Devdiscourse style): an agency | city | time line.",
+    logo_marks=_frozen(["Left Menu"]),
+    chrome=_frozen([
+        ("(This story has not been edited by Devdiscourse staff and is auto-generated from a "
+        "syndicated feed.)"),
+    ]),
+    related_heading=_frozen([
+        ("(This story has not been edited by Devdiscourse staff and is auto-generated from a "
+        "syndicated feed.)"),
+    ]),
+    junk_patterns=(r".{0,80}\bImage Credit: .{1,80}",),
+    meta_patterns=(
+        (r"(?P<agency>[A-Z][\w.&' -]{0,30}?) \| (?:(?P<place>[^|]{2,40}?) \| )?"
+        r"Updated: [^|]{5,30}\| Created: (?P<time>[^|]{5,30})"),
+    ),
+    teasers="titles",
+    date_formats=("%d-%m-%Y %H:%M",),
+    dayfirst=True,
+)
+
 _REGISTRY: dict[str, Dialect] = {}
 
 
@@ -270,4 +343,5 @@ def resolve_dialect(dialect: Dialect | str | None) -> Dialect:
                          expected="a Dialect, a dialect name or None")
 
 
-register_dialect(DAILY8)
+for _builtin in (DAILY8, YAHOO, MSN, WIRE):
+    register_dialect(_builtin)

@@ -29,7 +29,7 @@ from collections.abc import Iterable
 
 import attrs
 
-from pagedump._dialects import Dialect
+from pagedump._dialects import Dialect, register_dialect
 from pagedump._lines import LONG
 from pagedump._tokens import LineKind, Role
 
@@ -848,3 +848,5 @@ GENERIC = Dialect(
     date_formats=("%B %d, %Y", "%b. %d, %Y", "%d.%m.%Y", "%d.%m.%Y %H:%M", "%Y-%m-%d"),
     dayfirst=True,
 )
+
+register_dialect(GENERIC)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from datetime import datetime
 
@@ -32,6 +33,11 @@ _NOT_PLACES = frozenset({
     "EDITORIAL", "NOTE", "PHOTOS", "VIDEO", "READ", "ALSO", "EDITOR'S NOTE", "FILE", "UPDATES",
 })
 _MONTH_DAY = re.compile(r", (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2}$")
+
+
+@functools.lru_cache(maxsize=32)
+def _meta_patterns(dialect: Dialect) -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(pattern) for pattern in dialect.meta_patterns)
 
 
 def _dateline(paragraph: str) -> tuple[str | None, str | None]:
@@ -76,6 +82,8 @@ class _PageBuilder:
     source: str | None = None
     published: Published | None = None
     byline: str | None = None
+    location: str | None = None
+    agency: str | None = None
     datelines: list[str] = attrs.Factory(list)
     sections: list[Section] = attrs.Factory(list)
     heading: str | None = None
@@ -125,6 +133,21 @@ class _PageBuilder:
         self.source = norm[: len(norm) - len(printed)].strip() or None
         self.published = self.time(printed)
 
+    def meta(self, norm: str) -> None:
+        """Read a metadata line with the first of the dialect's patterns that fits."""
+        for pattern in _meta_patterns(self.dialect):
+            match = pattern.fullmatch(norm)
+            if match is None:
+                continue
+            fields = {k: v.strip() for k, v in match.groupdict().items() if v and v.strip()}
+            self.source = fields.get("source", fields.get("agency", self.source))
+            self.agency = fields.get("agency", self.agency)
+            self.location = fields.get("place", self.location)
+            self.byline = fields.get("byline", self.byline)
+            if "time" in fields:
+                self.published = self.time(fields["time"])
+            return
+
     def add(self, role: Role, norm: str, value: str | None) -> None:
         if role is Role.HEADLINE:
             if self.headline is None:
@@ -139,6 +162,9 @@ class _PageBuilder:
             self.datelines.append(norm)
             if self.published is None and value is not None:
                 self.published = self.time(value)
+        elif role is Role.META:
+            self.datelines.append(norm)
+            self.meta(norm)
         elif role in (Role.BYLINE, Role.STAMP):
             self.datelines.append(norm)
             if role is Role.BYLINE and self.byline is None:
@@ -156,7 +182,7 @@ class _PageBuilder:
         if role is Role.ITEM_SOURCE:
             self.current_item().source = norm
         elif role is Role.ITEM_TITLE:
-            self.current_item().title = norm
+            self.current_item().title = value or norm
         elif role is Role.ITEM_TIME:
             self.current_item().published = self.time(value or norm)
         elif role is Role.ITEM_CATEGORY:
@@ -182,11 +208,12 @@ class _PageBuilder:
             kind, article = PageKind.LISTING, None
         elif has_story or self.items:
             kind = PageKind.ARTICLE
-            location = agency = None
-            for section in self.sections:
-                if section.paragraphs:
-                    location, agency = _dateline(section.paragraphs[0])
-                    break
+            location, agency = self.location, self.agency
+            if location is None and agency is None:
+                for section in self.sections:
+                    if section.paragraphs:
+                        location, agency = _dateline(section.paragraphs[0])
+                        break
             article = Article(
                 headline=self.headline, source=self.source, published=self.published,
                 location=location, agency=agency, byline=self.byline,

@@ -84,7 +84,7 @@ class Article:
 
     @property
     def text(self) -> str:
-        """The body as plain text: headings and paragraphs, one per line."""
+        """The body as plain text, headings and paragraphs one per line."""
         parts: list[str] = []
         for section in self.sections:
             if section.heading is not None:

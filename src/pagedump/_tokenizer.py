@@ -17,10 +17,11 @@ from collections.abc import Sequence
 
 import attrs
 
-from pagedump._dialects import Dialect, resolve_dialect
+from pagedump._dialects import Dialect
 from pagedump._generic import read_article
 from pagedump._lines import LONG, line_starts, normalize_all
 from pagedump._patterns import Gate, gate_of, spaceless
+from pagedump._sniff import choose
 from pagedump._tokens import Line, LineKind, Role
 from pagedump.exceptions import InputTypeError
 
@@ -101,6 +102,7 @@ class _Rules:
     glued: re.Pattern[str] | None
     author_item: re.Pattern[str] | None
     chrome_phrases: tuple[str, ...]
+    meta: tuple[re.Pattern[str], ...]
 
 
 # The longest line a label glued to a time, a bullet or a byline can plausibly be.
@@ -170,6 +172,7 @@ def _rules(dialect: Dialect) -> _Rules:
             re.compile(dialect.author_item_pattern) if dialect.author_item_pattern else None
         ),
         chrome_phrases=tuple(sorted(dialect.chrome | dialect.junk_lines)),
+        meta=tuple(re.compile(pattern) for pattern in dialect.meta_patterns),
     )
 
 
@@ -359,6 +362,10 @@ class _Classifier:
         if norm in self.dialect.logo_marks:
             self.set(first, _BOILERPLATE)
             nxt = self.next_nonblank(first + 1)
+            while nxt is not None and self.shapes[nxt] is _Shape.CHROME and (
+                    self.norms[nxt] not in self.dialect.listing_marks):
+                self.set(nxt, _BOILERPLATE)  # a section label above the headline
+                nxt = self.next_nonblank(nxt + 1)
             if nxt is not None and self.norms[nxt] in self.dialect.listing_marks:
                 self.set(nxt, _BOILERPLATE)
                 title = self.next_nonblank(nxt + 1)
@@ -392,10 +399,15 @@ class _Classifier:
         if nxt is None:
             return after
         if self.shapes[nxt] in (_Shape.TEXT, _Shape.TIME):
-            split = self.split_source_time(self.norms[nxt])
+            norm = self.norms[nxt]
+            split = self.split_source_time(norm)
             if split is not None:
                 self.set(nxt, _DATELINE, Role.SOURCE_TIME, split[1])
                 return nxt + 1
+            for pattern in self.rules.meta:
+                if len(norm) <= _SHORT * 2 and pattern.fullmatch(norm):
+                    self.set(nxt, _DATELINE, Role.META)
+                    return nxt + 1
         return after
 
     def author_listing(self, first: int) -> bool:
@@ -441,11 +453,21 @@ class _Classifier:
         stop = n if end_block is None else end_block
         region = body_start if self.listing else (heading + 1 if heading is not None else None)
         low = region if region is not None else body_start
-        anchors = [i for i in marked if low <= i < stop and (
-            shapes[i] is _Shape.TIMED
-            or (shapes[i] is _Shape.TIME and self.is_compact_anchor(i, region)))]
-        starts = [self.item(a, body_start if region is None else region) for a in anchors]
+        layout = self.dialect.teasers
+        if layout == "cards":
+            starts = [self.card(i) for i in marked
+                      if low <= i < stop and shapes[i] is _Shape.BULLET and self.kinds[i] is None]
+        elif layout == "titles":
+            starts = [] if region is None else [self.bare_title(i) for i in range(region, stop)
+                                                if self.free_text(i)]
+        else:
+            anchors = [i for i in marked if low <= i < stop and (
+                shapes[i] is _Shape.TIMED
+                or (shapes[i] is _Shape.TIME and self.is_compact_anchor(i, region)))]
+            starts = [self.item(a, low) for a in anchors]
         headless = self.next_nonblank(0) == self.next_nonblank(body_start)
+        if layout == "cards" and starts and starts[0] == self.next_nonblank(0):
+            self.listing = True  # nothing but cards: a front or section page
         if region is not None:
             body_end = body_start if self.listing else region - 1
         elif starts:
@@ -474,6 +496,29 @@ class _Classifier:
         for i in range(top, region):
             self.fill_loose(i)
         return top
+
+    def card(self, bullet: int) -> int:
+        """A teaser card: the bulleted title, then its labels (section, outlet).
+
+        Returns the card's first line. The title printed again and the summary that
+        follow are settled by :meth:`fill_item`.
+        """
+        norms, shapes = self.norms, self.shapes
+        self.set(bullet, _RELATED, Role.ITEM_TITLE, norms[bullet][2:].strip())
+        labels: list[int] = []
+        i = bullet + 1
+        while i < len(norms) and shapes[i] is _Shape.TEXT and self.kinds[i] is None:
+            labels.append(i)
+            i += 1
+        for k, j in enumerate(labels):
+            last = k == len(labels) - 1
+            self.set(j, _RELATED, Role.ITEM_SOURCE if last else Role.ITEM_CATEGORY)
+        return bullet
+
+    def bare_title(self, i: int) -> int:
+        """A teaser that is only its title, alone on its line."""
+        self.set(i, _RELATED, Role.ITEM_TITLE)
+        return i
 
     def is_compact_anchor(self, i: int, region: int | None) -> bool:
         """Whether a bare time line anchors a compact item.
@@ -556,7 +601,7 @@ class _Classifier:
             if kinds[i] is not None:
                 role = roles[i]
                 if role is Role.ITEM_TITLE:
-                    title = norms[i]
+                    title = self.values[i] or norms[i]
                 elif role is Role.ITEM_SOURCE:
                     source = norms[i]
                 in_bullets = role is Role.ITEM_TIME
@@ -798,7 +843,7 @@ def classify(text: str, dialect: Dialect | str | None = None) -> Tokens:
     """
     if not isinstance(text, str):
         raise InputTypeError("text", type(text), _hint(text))
-    chosen = resolve_dialect(dialect)
+    chosen = choose(dialect, text)
     rules = _rules(chosen)
     lines = text.splitlines()
     norms = normalize_all(lines)

@@ -51,6 +51,8 @@ class Role(enum.StrEnum):
     """The story's outlet and time, glued or alone; its value is the time."""
     TIME = "time"
     """A line giving the story's time among other words; its value is the time."""
+    META = "meta"
+    """The story's metadata line, read with the dialect's meta patterns."""
     BYLINE = "byline"
     """An author line."""
     STAMP = "stamp"

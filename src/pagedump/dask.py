@@ -17,14 +17,19 @@ naive or unreadable) gives a row whose ``error`` says why, instead of failing th
 
 :func:`parse_record` is the same work for one element: what each output element of
 :func:`parse_bag` is, computed serially. :func:`to_row` flattens a parsed page into a row.
+
+:func:`parse_wet` turns a list of WET files (Common Crawl's page texts) into a bag of
+the same rows, one partition per file, each file streamed by :func:`pagedump.read_wet`
+on a worker (it needs the ``warc`` extra too).
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Mapping
+import re
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import datetime
-from typing import Any, Final
+from typing import IO, Any, Final
 
 import attrs
 
@@ -40,9 +45,10 @@ from pagedump._dialects import Dialect, resolve_dialect
 from pagedump._parser import parse
 from pagedump._records import Page
 from pagedump._serialize import to_dict
-from pagedump.exceptions import InputTypeError, NaiveDatetimeError
+from pagedump._warc import WetRecord, read_wet, require_fastwarc
+from pagedump.exceptions import InputTypeError, NaiveDatetimeError, WetError
 
-__all__ = ["COLUMNS", "meta", "parse_bag", "parse_record", "to_row"]
+__all__ = ["COLUMNS", "meta", "parse_bag", "parse_record", "parse_wet", "to_row"]
 
 COLUMNS: Final[tuple[tuple[str, str], ...]] = (
     ("id", "string"),
@@ -112,7 +118,7 @@ class _Options:
     id_key: str
     time_key: str | None
     fetched_at: datetime | None
-    dialect: Dialect
+    dialect: Dialect | None
     flatten: bool
 
 
@@ -123,7 +129,8 @@ def _options(*, text_key: str, id_key: str, time_key: str | None,  # noqa: PLR09
     # is not registered in the workers'.
     return _Options(text_key=text_key, id_key=id_key, time_key=time_key,
                     fetched_at=check_fetched_at(fetched_at),
-                    dialect=resolve_dialect(dialect), flatten=flatten)
+                    dialect=None if dialect is None else resolve_dialect(dialect),
+                    flatten=flatten)
 
 
 def _iso(value: datetime | None) -> str | None:
@@ -333,3 +340,95 @@ def parse_bag(bag: db.Bag, *, text_key: str = "text", id_key: str = "id",  # noq
     # The options go to every task as one small frozen object, validated above, once.
     result: db.Bag = bag.map_partitions(_parse_partition, options)  # type: ignore[no-untyped-call]
     return result
+
+
+def parse_wet(paths: Sequence[str], *, url_match: str | re.Pattern[str] | None = None,
+              dialect: Dialect | str | None = None, flatten: bool = True) -> db.Bag:
+    r"""Parse the pages of WET files into a Dask bag: one partition per file.
+
+    Each partition reads its file on a worker with :func:`pagedump.read_wet`, a record
+    at a time, and parses each page with the record's ``WARC-Date`` as its fetch time,
+    so a file is never in memory whole. Rows are those of :func:`parse_bag`, in file
+    order, with the page's URL as ``id``. A damaged record or stretch of a file gives
+    a row whose ``error`` reads ``PATH:OFFSET: reason`` (and whose ``id`` is the URL
+    when it could be read); a file that cannot be opened fails its task.
+
+    Args:
+        paths: The WET files, gzip or not: local paths, or fsspec URLs
+            (``s3://commoncrawl/crawl-data/...``) that the workers can open.
+        url_match: Keep only the pages whose URL matches this regular expression
+            (:func:`re.search`: anywhere in the URL). Error rows are always kept.
+        dialect: See :func:`parse_bag`.
+        flatten: See :func:`parse_bag`.
+
+    Returns:
+        A bag of dicts.
+
+    Raises:
+        ImportError: fastwarc (the ``warc`` extra) is not installed here.
+        InputTypeError: ``paths`` is a single string rather than a list of them.
+        DialectNotFoundError: ``dialect`` names no registered dialect.
+        re.error: ``url_match`` is not a regular expression.
+
+    Example:
+        >>> rows = parse_wet(["CC-MAIN-...-00000.warc.wet.gz"],  # doctest: +SKIP
+        ...                  url_match=r"^https?://(www\.)?daily8\.com/")
+        >>> rows.to_dataframe(meta=meta()).to_parquet("pages/")  # doctest: +SKIP
+    """
+    if isinstance(paths, str):
+        raise InputTypeError("paths", type(paths), "pass a list of paths, e.g. [path]",
+                             expected="a sequence of paths")
+    require_fastwarc()
+    options = _options(text_key="text", id_key="id", time_key=None, fetched_at=None,
+                       dialect=dialect, flatten=flatten)
+    pattern = None if url_match is None else re.compile(url_match)
+    files = list(paths)
+    bag = db.from_sequence(files, npartitions=max(len(files), 1))  # type: ignore[no-untyped-call]
+    result: db.Bag = bag.map_partitions(_parse_wet_partition, options, pattern)
+    return result
+
+
+def _parse_wet_partition(paths: Iterable[str], options: _Options,
+                         pattern: re.Pattern[str] | None) -> _WetRows:
+    return _WetRows(tuple(paths), options, pattern)
+
+
+@attrs.frozen
+class _WetRows:
+    """The rows of a partition's WET files, made as they are iterated.
+
+    The operations that follow in the same task (a filter, ``to_textfiles``, Parquet)
+    consume the rows as the file is read. A partition that has to travel (to the
+    client, to another worker) is pickled as the list of its rows.
+    """
+
+    paths: tuple[str, ...]
+    options: _Options
+    pattern: re.Pattern[str] | None
+
+    def __iter__(self) -> Iterator[dict[str, Any]]:
+        # fsspec comes with dask; it opens local paths and URLs (s3://...) alike.
+        import fsspec  # type: ignore[import-untyped]  # noqa: PLC0415
+
+        for path in self.paths:
+            with fsspec.open(path, "rb") as stream:
+                yield from self._rows(path, stream)
+
+    def _rows(self, path: str, stream: IO[bytes]) -> Iterator[dict[str, Any]]:
+        for item in read_wet(stream):
+            if isinstance(item, WetError):
+                yield _failed(item.url, None, f"{path}:{item.offset}: {item.reason}",
+                              self.options)
+            elif self.pattern is None or self.pattern.search(item.url):
+                yield _wet_row(item, self.options)
+
+    def __reduce__(self) -> tuple[type[list[dict[str, Any]]], tuple[list[dict[str, Any]]]]:
+        return list, (list(self),)
+
+
+def _wet_row(record: WetRecord, options: _Options) -> dict[str, Any]:
+    page = parse(record.text, fetched_at=record.fetched_at, dialect=options.dialect)
+    if options.flatten:
+        return to_row(page, record_id=record.url, fetched_at=record.fetched_at)
+    return {"id": record.url, "fetched_at": _iso(record.fetched_at), "page": to_dict(page),
+            "error": None}

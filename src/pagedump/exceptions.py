@@ -24,6 +24,7 @@ __all__ = [
     "NaiveDatetimeError",
     "PagedumpError",
     "SchemaError",
+    "WetError",
 ]
 
 
@@ -158,3 +159,30 @@ class DecodeError(PagedumpError, ValueError):
             f"{where}cannot decode byte offset {offset} as {encoding} ({reason}); "
             "pass fallback='cp1252' (or another encoding) to read such files"
         )
+
+
+class WetError(PagedumpError, ValueError):
+    """Damage in a WET file: a record, or a stretch of bytes, that is not a page.
+
+    :func:`pagedump.read_wet` yields these in place of the damage (or raises one, with
+    ``errors="raise"``); reading goes on after it. The message reads
+    ``PATH:OFFSET: reason``.
+
+    Attributes:
+        source: The file's path (or its file object's name), or ``None``.
+        offset: Where the damage starts, in bytes from the start of the file (of the
+            compressed file, for a gzip file).
+        reason: What is wrong, e.g. ``cannot decode byte 12 of the text as UTF-8
+            (invalid start byte)``.
+        url: The record's ``WARC-Target-URI`` when it could be read, else ``None``.
+    """
+
+    def __init__(self, source: str | None, offset: int, reason: str, *,
+                 url: str | None = None) -> None:
+        self._remember(source, offset, reason, url=url)
+        self.source = source
+        self.offset = offset
+        self.reason = reason
+        self.url = url
+        where = f"{source}:{offset}" if source is not None else f"offset {offset}"
+        super().__init__(f"{where}: {reason}")

@@ -1,0 +1,160 @@
+"""Dialects: the registry, sniffing, and the accuracy of each built-in aggregator dialect."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+from pathlib import Path
+
+import attrs
+import pytest
+
+import pagedump
+from pagedump.exceptions import DialectExistsError, DialectNotFoundError, InputTypeError
+from test_accuracy import Score, score_page
+
+DATA = Path(__file__).parent / "data"
+BUILT_IN = ("daily8", "generic", "msn", "wire", "yahoo")
+# Per dialect, the floors of its accuracy gate on its labelled fixtures.
+FLOORS = {
+    "yahoo": {"line_accuracy": 0.97, "field_accuracy": 0.97, "related_f1": 0.97},
+    "msn": {"line_accuracy": 0.97, "field_accuracy": 0.97, "paragraphs_f1": 0.97},
+    "wire": {"line_accuracy": 0.97, "field_accuracy": 0.97, "paragraphs_f1": 0.97,
+             "related_f1": 0.97},
+}
+
+
+def dumps(folder: str) -> list[Path]:
+    return sorted(p for p in (DATA / folder).glob("*.txt") if not p.name.endswith(".body.txt"))
+
+
+SNIFF_CASES = [(folder, path) for folder in BUILT_IN for path in dumps(folder)]
+
+
+# -- the registry ----------------------------------------------------------------------------
+
+def test_the_built_in_dialects_are_registered():
+    assert set(BUILT_IN) <= set(pagedump.list_dialects())
+    assert list(pagedump.list_dialects()) == sorted(pagedump.list_dialects())
+    for name in BUILT_IN:
+        assert pagedump.get_dialect(name).name == name
+
+
+def test_an_unknown_name_says_which_names_exist():
+    with pytest.raises(DialectNotFoundError) as caught:
+        pagedump.get_dialect("daily9")
+
+    assert "daily8" in str(caught.value)
+
+
+def test_a_derived_dialect_registers_and_reads_its_own_chrome():
+    mirror = attrs.evolve(pagedump.DAILY8, name="test-mirror",
+                          chrome=pagedump.DAILY8.chrome | {"Subscribe to the mirror"})
+    dump = "logo\nHeadline\n\nHeadline\n\nNHK2 hours ago\nFirst paragraph.\nSubscribe to the mirror"
+    pagedump.register_dialect(mirror)
+    try:
+        page = pagedump.parse(dump, dialect="test-mirror")
+        plain = pagedump.parse(dump, dialect="daily8")
+    finally:
+        pagedump.register_dialect(attrs.evolve(mirror, chrome=mirror.chrome), replace=True)
+
+    assert page.site == "test-mirror"
+    assert page.boilerplate[-1] == "Subscribe to the mirror"
+    assert plain.article is not None
+    assert "Subscribe to the mirror" in plain.article.paragraphs
+
+
+def test_a_taken_name_needs_replace():
+    with pytest.raises(DialectExistsError):
+        pagedump.register_dialect(pagedump.DAILY8)
+    pagedump.register_dialect(pagedump.DAILY8, replace=True)
+    assert pagedump.get_dialect("daily8") is pagedump.DAILY8
+
+
+def test_a_broken_pattern_fails_when_the_dialect_is_made():
+    with pytest.raises(Exception, match=r"unterminated|missing"):
+        attrs.evolve(pagedump.DAILY8, name="broken", meta_patterns=("(?P<time>oops",))
+
+
+# -- sniffing --------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("folder", "path"), SNIFF_CASES,
+                         ids=[f"{f}/{p.stem}" for f, p in SNIFF_CASES])
+def test_every_fixture_sniffs_as_its_dialect(folder, path):
+    text = path.read_text(encoding="utf-8")
+
+    assert pagedump.sniff(text).name == folder
+    assert pagedump.parse(text).site == folder
+
+
+@pytest.mark.parametrize("cut", [200, 700, 1200])
+def test_fragments_of_daily8_pages_never_sniff_as_generic(cut):
+    for path in dumps("daily8"):
+        text = path.read_text(encoding="utf-8")
+        for piece in (text[:cut], text[cut:]):
+            if piece.strip():
+                assert pagedump.sniff(piece).name != "generic", (path.name, cut)
+
+
+def test_parse_without_a_dialect_equals_parse_with_the_sniffed_one():
+    for folder in BUILT_IN:
+        for path in dumps(folder)[:3]:
+            text = path.read_text(encoding="utf-8")
+            assert pagedump.parse(text) == pagedump.parse(text, dialect=pagedump.sniff(text))
+
+
+def test_sniff_refuses_bytes():
+    with pytest.raises(InputTypeError):
+        pagedump.sniff(b"logo")  # type: ignore[arg-type]
+
+
+# -- each aggregator dialect's accuracy ------------------------------------------------------
+
+@pytest.mark.parametrize("folder", sorted(FLOORS))
+def test_dialect_accuracy_gate(folder):
+    score = Score()
+    for path in dumps(folder):
+        labels = json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))
+        score_page(score, path.stem, path.read_text(encoding="utf-8"), labels)
+
+    assert score.pages == len(dumps(folder)) > 0
+    assert score.crashes == 0, score.report()
+    for figure, floor in FLOORS[folder].items():
+        assert score.figures[figure] >= floor, score.report()
+
+
+# -- what each layout gives ------------------------------------------------------------------
+
+def test_yahoo_cards_give_title_section_and_outlet():
+    page = pagedump.parse((DATA / "yahoo" / "yahoo-01-home.txt").read_text(encoding="utf-8"))
+
+    assert page.kind == pagedump.PageKind.LISTING
+    first = page.related[0]
+    assert (first.title, first.categories, first.source) == (
+        "Harbour city unveils plan for a floating solar farm", ("News",), "CBC")
+    assert first.teaser is not None
+    assert first.teaser.startswith("The city said on Tuesday")
+
+
+def test_wire_metadata_line_gives_agency_place_and_time():
+    page = pagedump.parse((DATA / "wire" / "wire-01-city.txt").read_text(encoding="utf-8"))
+
+    assert page.article is not None
+    assert (page.article.source, page.article.agency, page.article.location) == (
+        "PTI", "PTI", "Nagpur")
+    assert page.article.published is not None
+    assert page.article.published.value is not None
+    assert page.article.published.value.isoformat() == "2025-08-03T18:40:00+05:30"
+    assert [item.title for item in page.related] == [
+        "Farmers in the district to get solar pumps under new scheme",
+        "City bus depot to be converted into an electric charging hub"]
+
+
+def test_msn_date_line_gives_time_source_and_byline():
+    page = pagedump.parse((DATA / "msn" / "msn-02-article.txt").read_text(encoding="utf-8"),
+                          fetched_at=datetime(2025, 8, 12, 12, tzinfo=UTC))
+
+    assert page.article is not None
+    assert (page.article.source, page.article.byline) == ("MSN UK", "Jane Holloway")
+    assert page.article.published is not None
+    assert page.article.published.value == datetime(2025, 8, 12, 5, tzinfo=UTC)
