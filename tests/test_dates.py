@@ -418,3 +418,43 @@ def test_output_is_byte_identical_across_time_zones_and_hash_seeds() -> None:
         None, "2025-07-10T12:00:00+00:00", "2025-07-10T21:00:00+09:00"]
     assert [page["article"]["published"]["value"] for page in pages[6:9]] == [
         "2025-07-05T00:00:00+00:00", "2025-07-05T00:00:00+00:00", "2025-07-05T00:00:00+09:00"]
+
+
+# -- other aggregators' relative forms ---------------------------------------------------
+
+@pytest.mark.parametrize(
+    ("form", "ago"),
+    [
+        ("2h", timedelta(hours=2)),         # Bing mirrors' compact tokens
+        ("1d", timedelta(days=1)),
+        ("30m", timedelta(minutes=30)),
+        ("7 hrs ago", timedelta(hours=7)),  # MSN
+        ("3 mins ago", timedelta(minutes=3)),
+        ("2 weeks ago", timedelta(weeks=2)),
+        ("yesterday", timedelta(days=1)),
+        ("just now", timedelta(0)),
+    ],
+)
+def test_other_relative_forms_resolve_against_fetched_at(form, ago) -> None:
+    published = resolve(form, fetched_at=FETCHED, dialect=DAILY8)
+
+    assert published.relative is True
+    assert published.value == FETCHED - ago
+
+
+@pytest.mark.parametrize("form", ["4 days", "2 m", "a h", "h2", "4hon MSN"])
+def test_durations_and_glued_tokens_are_not_relative_times(form) -> None:
+    published = resolve(form, fetched_at=FETCHED, dialect=DAILY8)
+
+    assert published.relative is False
+    assert published.value is None
+
+
+def test_us_zone_names_follow_daylight_saving() -> None:
+    winter = resolve("Nov. 19, 2019 8:03 am ET", fetched_at=None, dialect=DAILY8).value
+    summer = resolve("Jul. 19, 2019 8:03 am ET", fetched_at=None, dialect=DAILY8).value
+
+    assert winter is not None
+    assert summer is not None
+    assert winter.utcoffset() == timedelta(hours=-5)
+    assert summer.utcoffset() == timedelta(hours=-4)

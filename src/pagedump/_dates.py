@@ -76,6 +76,9 @@ _TZINFOS: dict[str, tzinfo] = {
     **_us_zones(),
 }
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+_NUMERIC_DATE = re.compile(r"\d{1,4}[./-]\d{1,2}")
+_MONTH = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b\.?",
+                    re.IGNORECASE)
 
 
 def check_fetched_at(fetched_at: object) -> datetime | None:
@@ -156,8 +159,11 @@ def _absolute(text: str, dialect: Dialect, zone: tzinfo,
                 continue
             return value if value.tzinfo is not None else value.replace(tzinfo=zone)
     # dateutil fills missing fields from `default`; without a fetch time there is no
-    # sensible year to borrow, so a text without one stays unresolved.
-    if default is None and not _YEAR.search(text):
+    # sensible year to borrow, so a text without one stays unresolved. And it reads a
+    # lone number as a day of the month: a text with no date in it stays unresolved.
+    has_year = _YEAR.search(text) is not None
+    if (default is None and not has_year) or not (
+            has_year or _NUMERIC_DATE.search(text) or _MONTH.search(text)):
         return None
     base = default or datetime(2000, 1, 1, tzinfo=zone)
     try:
