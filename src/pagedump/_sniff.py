@@ -18,7 +18,7 @@ import attrs
 
 from pagedump import _generic
 from pagedump._dialects import DAILY8, Dialect, get_dialect, list_dialects, resolve_dialect
-from pagedump._lines import normalize
+from pagedump._lines import normalize_all
 from pagedump.exceptions import InputTypeError
 
 __all__ = ["choose", "sniff"]
@@ -117,7 +117,8 @@ def _sample(text: str) -> list[str]:
     return lines
 
 
-def _scores(lines: list[str], evidence: _Evidence) -> tuple[list[int], set[int]]:
+def _scores(lines: list[str], norms: list[str],
+            evidence: _Evidence) -> tuple[list[int], set[int]]:
     """Each dialect's evidence in the sample, and the lines that are evidence."""
     scores = [0] * len(evidence.dialects)
     explained: set[int] = set()
@@ -127,11 +128,8 @@ def _scores(lines: list[str], evidence: _Evidence) -> tuple[list[int], set[int]]
     first = True
     seen: set[str] = set()
     timed: int | None = None  # the dialect whose time line the last line was
-    for k, line in enumerate(lines):
-        if len(line) > _MARK_MAX:
-            continue
-        norm = normalize(line)
-        if not norm:
+    for k, norm in enumerate(norms):
+        if not norm or len(norm) > _MARK_MAX:
             continue
         if first:
             first = False
@@ -161,7 +159,7 @@ def _scores(lines: list[str], evidence: _Evidence) -> tuple[list[int], set[int]]
         if found is not None and found.lastgroup is not None:
             scores[int(found.lastgroup[1:].partition("_")[0])] += 2
             explained.add(k)
-        elif line.startswith("  • "):
+        elif lines[k].startswith("  • "):
             # An indented line under the bullet makes a card; a blank one, a spaced
             # teaser's outlet bullet.
             card = k + 1 < len(lines) and lines[k + 1].startswith("    ") and lines[k + 1].strip()
@@ -171,7 +169,7 @@ def _scores(lines: list[str], evidence: _Evidence) -> tuple[list[int], set[int]]
     return scores, explained
 
 
-def _looks_like_a_site(lines: list[str], known: frozenset[str], explained: set[int]) -> bool:
+def _looks_like_a_site(norms: list[str], known: frozenset[str], explained: set[int]) -> bool:
     """Whether a sample reads like an ordinary page, not a dense aggregator dump.
 
     Aggregator stories are one long paragraph per line with no blank lines between;
@@ -180,8 +178,7 @@ def _looks_like_a_site(lines: list[str], known: frozenset[str], explained: set[i
     evidence, are no menu; and a handful of lines is too little to tell: such a
     fragment reads as the default aggregator.
     """
-    texts = [text for k, text in enumerate(normalize(line) for line in lines)
-             if text not in known and k not in explained]
+    texts = [text for k, text in enumerate(norms) if text not in known and k not in explained]
     filled = [t for t in texts if t]
     if len(filled) < _FEWEST:
         return False
@@ -215,11 +212,12 @@ def sniff(text: str) -> Dialect:
         raise InputTypeError("text", type(text), "pass the dump's text as a str")
     lines = _sample(text)
     evidence = _evidence(list_dialects())
-    scores, explained = _scores(lines, evidence)
+    norms = normalize_all(lines)
+    scores, explained = _scores(lines, norms, evidence)
     best = max(range(len(scores)), key=scores.__getitem__, default=None)
     if best is not None and scores[best] >= _ENOUGH:
         return evidence.dialects[best]
-    site = _looks_like_a_site(lines, evidence.known, explained)
+    site = _looks_like_a_site(norms, evidence.known, explained)
     return _generic.GENERIC if site else DAILY8
 
 
