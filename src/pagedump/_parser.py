@@ -148,57 +148,82 @@ class _PageBuilder:
                 self.published = self.time(fields["time"])
             return
 
-    def add(self, role: Role, norm: str, value: str | None) -> None:
-        if role is Role.HEADLINE:
-            if self.headline is None:
-                self.headline = norm
-            self.story = True
-        elif role is Role.LISTING_TITLE:
-            self.title = norm
-        elif role is Role.SOURCE_TIME:
-            self.datelines.append(norm)
-            self.source_time(norm, value)
-        elif role is Role.TIME:
-            self.datelines.append(norm)
-            if self.published is None and value is not None:
-                self.published = self.time(value)
-        elif role is Role.META:
-            self.datelines.append(norm)
-            self.meta(norm)
-        elif role in (Role.BYLINE, Role.STAMP):
-            self.datelines.append(norm)
-            if role is Role.BYLINE and self.byline is None:
-                self.byline = norm
-        elif role is Role.PARAGRAPH:
-            self.paragraphs.append(norm)
-        elif role is Role.HEADING:
-            self.open_section(norm)
-        else:
-            self.add_item_line(role, norm, value)
+    # -- one handler per role; assemble() dispatches through HANDLERS ------------------
 
-    def add_item_line(self, role: Role, norm: str, value: str | None) -> None:
-        if role is not Role.ORPHAN:
-            self.current_item().lines.append(norm)
-        if role is Role.ITEM_SOURCE:
-            self.current_item().source = norm
-        elif role is Role.ITEM_TITLE:
-            self.current_item().title = value or norm
-        elif role is Role.ITEM_TIME:
-            self.current_item().published = self.time(value or norm)
-        elif role is Role.ITEM_CATEGORY:
-            self.current_item().categories.append(value or norm)
-        elif role is Role.ITEM_SOURCE_BULLET:
-            item = self.current_item()
-            if item.source is None:
-                item.source = value or norm
-        elif role is Role.ITEM_TEASER:
-            self.current_item().teaser.append(norm)
-        elif role is Role.AUTHOR_ITEM:
-            item = self.current_item()
-            item.title = norm[: len(norm) - len(value or "")].strip()
-            item.published = self.time(value or "")
-        elif role is Role.ORPHAN:
-            self.orphans.append(norm)
+    def on_headline(self, norm: str, value: str | None) -> None:
+        if self.headline is None:
+            self.headline = norm
+        self.story = True
+
+    def on_listing_title(self, norm: str, value: str | None) -> None:
+        self.title = norm
+
+    def on_source_time(self, norm: str, value: str | None) -> None:
+        self.datelines.append(norm)
+        self.source_time(norm, value)
+
+    def on_time(self, norm: str, value: str | None) -> None:
+        self.datelines.append(norm)
+        if self.published is None and value is not None:
+            self.published = self.time(value)
+
+    def on_meta(self, norm: str, value: str | None) -> None:
+        self.datelines.append(norm)
+        self.meta(norm)
+
+    def on_byline(self, norm: str, value: str | None) -> None:
+        self.datelines.append(norm)
+        if self.byline is None:
+            self.byline = norm
+
+    def on_stamp(self, norm: str, value: str | None) -> None:
+        self.datelines.append(norm)
+
+    def on_paragraph(self, norm: str, value: str | None) -> None:
+        self.paragraphs.append(norm)
+
+    def on_heading(self, norm: str, value: str | None) -> None:
+        self.open_section(norm)
+
+    def on_item_source(self, norm: str, value: str | None) -> None:
+        item = self.current_item()
+        item.lines.append(norm)
+        item.source = norm
+
+    def on_item_title(self, norm: str, value: str | None) -> None:
+        item = self.current_item()
+        item.lines.append(norm)
+        item.title = value or norm
+
+    def on_item_time(self, norm: str, value: str | None) -> None:
+        item = self.current_item()
+        item.lines.append(norm)
+        item.published = self.time(value or norm)
+
+    def on_item_category(self, norm: str, value: str | None) -> None:
+        item = self.current_item()
+        item.lines.append(norm)
+        item.categories.append(value or norm)
+
+    def on_item_source_bullet(self, norm: str, value: str | None) -> None:
+        item = self.current_item()
+        item.lines.append(norm)
+        if item.source is None:
+            item.source = value or norm
+
+    def on_item_teaser(self, norm: str, value: str | None) -> None:
+        item = self.current_item()
+        item.lines.append(norm)
+        item.teaser.append(norm)
+
+    def on_author_item(self, norm: str, value: str | None) -> None:
+        item = self.current_item()
+        item.lines.append(norm)
+        item.title = norm[: len(norm) - len(value or "")].strip()
+        item.published = self.time(value or "")
+
+    def on_orphan(self, norm: str, value: str | None) -> None:
+        self.orphans.append(norm)
 
     def build(self, tokens: Tokens) -> Page:
         self.close_section()
@@ -228,6 +253,28 @@ class _PageBuilder:
         )
 
 
+# What the parser does with each role (Role.NONE and Role.COPY carry nothing).
+_HANDLERS: dict[Role, str] = {
+    Role.HEADLINE: "on_headline",
+    Role.LISTING_TITLE: "on_listing_title",
+    Role.SOURCE_TIME: "on_source_time",
+    Role.TIME: "on_time",
+    Role.META: "on_meta",
+    Role.BYLINE: "on_byline",
+    Role.STAMP: "on_stamp",
+    Role.PARAGRAPH: "on_paragraph",
+    Role.HEADING: "on_heading",
+    Role.ITEM_SOURCE: "on_item_source",
+    Role.ITEM_TITLE: "on_item_title",
+    Role.ITEM_TIME: "on_item_time",
+    Role.ITEM_CATEGORY: "on_item_category",
+    Role.ITEM_SOURCE_BULLET: "on_item_source_bullet",
+    Role.ITEM_TEASER: "on_item_teaser",
+    Role.AUTHOR_ITEM: "on_author_item",
+    Role.ORPHAN: "on_orphan",
+}
+
+
 def assemble(tokens: Tokens, *, fetched_at: datetime | None = None) -> Page:
     """Build a page from classified lines.
 
@@ -244,6 +291,7 @@ def assemble(tokens: Tokens, *, fetched_at: datetime | None = None) -> Page:
     starts = tokens.item_starts
     add_paragraph = builder.paragraphs.append
     add_boilerplate = builder.boilerplate.append
+    handlers = {role: getattr(builder, name) for role, name in _HANDLERS.items()}
     for i, (kind, role, norm) in enumerate(zip(tokens.kinds, tokens.roles, tokens.norms,
                                                strict=True)):
         # The common cases first, inline: this loop runs once per line of every dump.
@@ -255,7 +303,7 @@ def assemble(tokens: Tokens, *, fetched_at: datetime | None = None) -> Page:
         elif role is not copy:
             if i in starts:
                 builder.new_item()
-            builder.add(role, norm, tokens.values[i])
+            handlers[role](norm, tokens.values[i])
     return builder.build(tokens)
 
 
