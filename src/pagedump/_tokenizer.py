@@ -20,7 +20,7 @@ import attrs
 from pagedump._dialects import Dialect
 from pagedump._generic import read_article
 from pagedump._lines import LONG, line_starts, normalize_all
-from pagedump._patterns import Gate, gate_of, spaceless
+from pagedump._patterns import gate_of, spaceless
 from pagedump._sniff import choose
 from pagedump._tokens import Line, LineKind, Role
 from pagedump.exceptions import InputTypeError
@@ -89,11 +89,12 @@ class _Rules:
     """A dialect's patterns, compiled once."""
 
     exact: dict[str, _Shape]
-    gated: re.Pattern[str] | None
+    by_first: dict[str, re.Pattern[str]]
+    """For each character a pattern can start with, those patterns, combined."""
+    by_digit: re.Pattern[str] | None
+    """The patterns that can start with any digit (Unicode digits included)."""
     solid: re.Pattern[str] | None
     ungated: re.Pattern[str] | None
-    gate: frozenset[str]
-    gate_digits: bool
     groups: dict[str, _Shape]
     captions: re.Pattern[str] | None
     credit_separators: tuple[str, ...]
@@ -136,19 +137,22 @@ def _rules(dialect: Dialect) -> _Rules:
     # Patterns whose first characters are known only run on lines that start with
     # one of them; most prose lines then skip them all.
     groups = {f"g{k}": shape for k, (shape, _) in enumerate(shaped)}
-    gated: list[tuple[str, str]] = []
+    by_first: dict[str, list[tuple[str, str]]] = {}
+    by_digit: list[tuple[str, str]] = []
     solid: list[tuple[str, str]] = []  # cannot match a line holding a space
     ungated: list[tuple[str, str]] = []
-    gate = Gate()
     for name, (_, source) in zip(groups, shaped, strict=True):
         first = gate_of(source)
-        if first is not None:
-            gated.append((name, source))
-            gate |= first
-        elif spaceless(source):
-            solid.append((name, source))
-        else:
-            ungated.append((name, source))
+        if first is None:
+            (solid if spaceless(source) else ungated).append((name, source))
+            continue
+        for char in first.chars:
+            by_first.setdefault(char, []).append((name, source))
+        if first.digits:
+            by_digit.append((name, source))
+    for char in "0123456789":
+        by_first.setdefault(char, []).extend(
+            pair for pair in by_digit if pair not in by_first[char])
     captions = None
     if dialect.credit_labels and dialect.credit_separators:
         labels = "|".join(map(re.escape, dialect.credit_labels))
@@ -157,11 +161,10 @@ def _rules(dialect: Dialect) -> _Rules:
         captions = re.compile(rf"(?:{labels})(?:{separators})[A-Z][^{ends}]{{0,60}}\Z")
     return _Rules(
         exact=exact,
-        gated=_combine(gated),
+        by_first={char: _combined(named) for char, named in by_first.items()},
+        by_digit=_combine(by_digit),
         solid=_combine(solid),
         ungated=_combine(ungated),
-        gate=gate.chars,
-        gate_digits=gate.digits,
         groups=groups,
         captions=captions,
         credit_separators=dialect.credit_separators,
@@ -174,6 +177,13 @@ def _rules(dialect: Dialect) -> _Rules:
         chrome_phrases=tuple(sorted(dialect.chrome | dialect.junk_lines)),
         meta=tuple(re.compile(pattern) for pattern in dialect.meta_patterns),
     )
+
+
+def _combined(named: list[tuple[str, str]]) -> re.Pattern[str]:
+    # Alternatives keep their order, whatever character filed them: first match wins.
+    pattern = _combine(sorted(named, key=lambda pair: int(pair[0][1:])))
+    assert pattern is not None
+    return pattern
 
 
 def _combine(named: list[tuple[str, str]]) -> re.Pattern[str] | None:
@@ -200,10 +210,10 @@ def _shapes(norms: list[str], rules: _Rules) -> tuple[list[_Shape], list[int]]:
         plain text: the few the context pass looks for.
     """
     exact = rules.exact.get
-    gated = rules.gated.match if rules.gated is not None else None
+    by_first = rules.by_first.get
+    by_digit = rules.by_digit
     solid = rules.solid.match if rules.solid is not None else None
     ungated = rules.ungated.match if rules.ungated is not None else None
-    gate, digits = rules.gate, rules.gate_digits
     pipe = rules.pipe_caption
     groups = rules.groups
     shapes: list[_Shape] = []
@@ -226,8 +236,11 @@ def _shapes(norms: list[str], rules: _Rules) -> tuple[list[_Shape], list[int]]:
             if shape is None:
                 found = None
                 first = norm[0]
-                if gated is not None and (first in gate or (digits and first.isdigit())):
-                    found = gated(norm)
+                gated = by_first(first)
+                if gated is None and by_digit is not None and first.isdigit():
+                    gated = by_digit  # a digit of another script
+                if gated is not None:
+                    found = gated.match(norm)
                 if found is None and solid is not None and " " not in norm:
                     found = solid(norm)
                 if found is None and ungated is not None:
