@@ -150,7 +150,7 @@ def _rules(dialect: Dialect) -> _Rules:
             by_first.setdefault(char, []).append((name, source))
         if first.digits:
             by_digit.append((name, source))
-    for char in "0123456789":
+    for char in "0123456789" if by_digit else "":
         by_first.setdefault(char, []).extend(
             pair for pair in by_digit if pair not in by_first[char])
     captions = None
@@ -161,7 +161,7 @@ def _rules(dialect: Dialect) -> _Rules:
         captions = re.compile(rf"(?:{labels})(?:{separators})[A-Z][^{ends}]{{0,60}}\Z")
     return _Rules(
         exact=exact,
-        by_first={char: _combined(named) for char, named in by_first.items()},
+        by_first={char: _in_order(named) for char, named in by_first.items()},
         by_digit=_combine(by_digit),
         solid=_combine(solid),
         ungated=_combine(ungated),
@@ -179,11 +179,11 @@ def _rules(dialect: Dialect) -> _Rules:
     )
 
 
-def _combined(named: list[tuple[str, str]]) -> re.Pattern[str]:
-    # Alternatives keep their order, whatever character filed them: first match wins.
-    pattern = _combine(sorted(named, key=lambda pair: int(pair[0][1:])))
-    assert pattern is not None
-    return pattern
+def _in_order(named: list[tuple[str, str]]) -> re.Pattern[str]:
+    """Several patterns combined in the dialect's order, whatever filed them together."""
+    alternatives = "|".join(f"(?P<{name}>{source})"
+                            for name, source in sorted(named, key=lambda pair: int(pair[0][1:])))
+    return re.compile(f"(?:{alternatives})\\Z")
 
 
 def _combine(named: list[tuple[str, str]]) -> re.Pattern[str] | None:
