@@ -327,13 +327,11 @@ def list_dialects() -> tuple[str, ...]:
     return tuple(sorted(_REGISTRY))
 
 
-def resolve_dialect(dialect: Dialect | str | None) -> Dialect:
-    """Turn a ``dialect=`` argument into a :class:`Dialect`.
+def resolve_dialect(dialect: Dialect | str) -> Dialect:
+    """Turn a ``dialect=`` argument other than ``None`` into a :class:`Dialect`.
 
-    ``None`` means the default dialect (Daily8).
+    (``None``, sniffing the dialect from the text, is the caller's to handle.)
     """
-    if dialect is None:
-        return DAILY8
     if isinstance(dialect, Dialect):
         return dialect
     if isinstance(dialect, str):

@@ -264,7 +264,6 @@ _CREDIT_ENDS = frozenset(".!?:")
 
 
 _END_PUNCT = frozenset(".!?\"'…”’)")
-_SOFT_END = frozenset(",;:-–—([/&")
 _OPENERS = frozenset("‘'\"“¿¡(")
 
 
