@@ -103,6 +103,32 @@ def test_parse_without_a_dialect_equals_parse_with_the_sniffed_one():
             assert pagedump.parse(text) == pagedump.parse(text, dialect=pagedump.sniff(text))
 
 
+@pytest.mark.parametrize("separator", ["\n", "\r\n", "\r", "\u2028"])
+def test_parse_sniffs_the_dialect_sniff_names_whatever_the_cut(separator):
+    # parse() sniffs from the lines it has already split and normalized; it must
+    # choose exactly as sniff() does on the raw text, also where the sample's head
+    # ends inside a line and where a separator is cut in two.
+    for folder in BUILT_IN:
+        for path in dumps(folder)[:4]:
+            text = path.read_text(encoding="utf-8").replace("\n", separator)
+            for at in range(0, len(text), 211):
+                for piece in (text[at:], text[:at], text[at:at + 3001]):
+                    assert pagedump.parse(piece).site == pagedump.sniff(piece).name
+
+
+def test_sniffing_follows_a_replaced_dialect():
+    first = attrs.evolve(pagedump.DAILY8, name="test-sniffed", logo_marks=frozenset({"MIRROR1"}))
+    second = attrs.evolve(first, logo_marks=frozenset({"MIRROR2"}))
+    dump = "MIRROR2\nHeadline\n\nHeadline\n\nNHK2 hours ago\nFirst paragraph."
+    pagedump.register_dialect(first)
+    assert pagedump.sniff(dump).name == "daily8"
+    pagedump.register_dialect(second, replace=True)
+    try:
+        assert pagedump.sniff(dump) is second
+    finally:
+        pagedump.register_dialect(first, replace=True)
+
+
 def test_sniff_refuses_bytes():
     with pytest.raises(InputTypeError):
         pagedump.sniff(b"logo")  # type: ignore[arg-type]

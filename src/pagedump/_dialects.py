@@ -24,6 +24,7 @@ __all__ = [
     "get_dialect",
     "list_dialects",
     "register_dialect",
+    "registered",
 ]
 
 
@@ -31,7 +32,8 @@ def _frozen(items: Iterable[str]) -> frozenset[str]:
     return frozenset(items)
 
 
-@attrs.frozen
+# The hash is cached: dialects key the caches of compiled rules, looked up per parse.
+@attrs.frozen(cache_hash=True)
 class Dialect:
     """The layout-specific knowledge the tokenizer needs.
 
@@ -287,6 +289,8 @@ WIRE = Dialect(
 )
 
 _REGISTRY: dict[str, Dialect] = {}
+_REGISTERED: tuple[Dialect, ...] = ()
+"""The registered dialects in name order, rebuilt on each registration (read per parse)."""
 
 
 def register_dialect(dialect: Dialect, *, replace: bool = False) -> None:
@@ -307,7 +311,9 @@ def register_dialect(dialect: Dialect, *, replace: bool = False) -> None:
             expected="a pagedump.Dialect")
     if dialect.name in _REGISTRY and not replace:
         raise DialectExistsError(dialect.name)
+    global _REGISTERED  # noqa: PLW0603 - the registry is module state by design
     _REGISTRY[dialect.name] = dialect
+    _REGISTERED = tuple(_REGISTRY[name] for name in sorted(_REGISTRY))
 
 
 def get_dialect(name: str) -> Dialect:
@@ -325,6 +331,11 @@ def get_dialect(name: str) -> Dialect:
 def list_dialects() -> tuple[str, ...]:
     """Return the names of the registered dialects, sorted."""
     return tuple(sorted(_REGISTRY))
+
+
+def registered() -> tuple[Dialect, ...]:
+    """The registered dialects themselves, in name order (for sniffing)."""
+    return _REGISTERED
 
 
 def resolve_dialect(dialect: Dialect | str) -> Dialect:

@@ -17,11 +17,11 @@ import re
 import attrs
 
 from pagedump import _generic
-from pagedump._dialects import DAILY8, Dialect, get_dialect, list_dialects, resolve_dialect
+from pagedump._dialects import DAILY8, Dialect, registered, resolve_dialect
 from pagedump._lines import normalize_all
 from pagedump.exceptions import InputTypeError
 
-__all__ = ["choose", "sniff"]
+__all__ = ["choose", "sniff", "sniff_split"]
 
 # The sample: the top of the dump (headers, first teasers) and its end (trailers).
 _HEAD = 2_000
@@ -67,8 +67,7 @@ class _Evidence:
 
 
 @functools.lru_cache(maxsize=8)
-def _evidence(names: tuple[str, ...]) -> _Evidence:
-    dialects = tuple(get_dialect(name) for name in names)
+def _evidence(dialects: tuple[Dialect, ...]) -> _Evidence:
     marks: dict[str, list[int]] = {}
     logos: dict[str, list[int]] = {}
     known: set[str] = set()
@@ -109,12 +108,37 @@ def _compile(alternatives: list[str]) -> re.Pattern[str] | None:
 
 
 def _sample(text: str) -> list[str]:
+    """The lines sniffing reads: those of the head and the tail of ``text``.
+
+    The head's last line is cut where the head ends; the tail's first line, cut
+    where the tail starts, is left out.
+    """
     lines = text[:_HEAD].splitlines()
     if len(text) > _HEAD + _TAIL:
-        lines += text[-_TAIL:].splitlines()[1:]  # the first tail line is cut
+        lines += text[-_TAIL:].splitlines()[1:]
     elif len(text) > _HEAD:
         lines = text.splitlines()
     return lines
+
+
+def _sample_of(text: str, lines: list[str], norms: list[str]) -> tuple[list[str], list[str]]:
+    """:func:`_sample` and its normal forms, taken from the whole text already split.
+
+    Only the head's last line, when it is cut, is normalized again: this is what
+    makes sniffing cheap inside :func:`pagedump.parse`, which splits and normalizes
+    every line anyway.
+    """
+    if len(text) <= _HEAD + _TAIL:
+        return lines, norms
+    head = text[:_HEAD].splitlines()
+    cut = len(head) - 1
+    tail = len(text[-_TAIL:].splitlines()) - 1
+    last = head[cut]
+    start = len(lines) - tail if tail > 0 else len(lines)
+    sample = [*lines[:cut], last, *lines[start:]]
+    sample_norms = [*norms[:cut], norms[cut] if last == lines[cut] else normalize_all([last])[0],
+                    *norms[start:]]
+    return sample, sample_norms
 
 
 def _scores(lines: list[str], norms: list[str],
@@ -211,8 +235,20 @@ def sniff(text: str) -> Dialect:
     if not isinstance(text, str):
         raise InputTypeError("text", type(text), "pass the dump's text as a str")
     lines = _sample(text)
-    evidence = _evidence(list_dialects())
-    norms = normalize_all(lines)
+    return _decide(lines, normalize_all(lines))
+
+
+def sniff_split(text: str, lines: list[str], norms: list[str]) -> Dialect:
+    """:func:`sniff` for a text already split into ``lines`` and normalized to ``norms``.
+
+    It chooses as :func:`sniff` does, without splitting or normalizing again.
+    """
+    return _decide(*_sample_of(text, lines, norms))
+
+
+def _decide(lines: list[str], norms: list[str]) -> Dialect:
+    """The dialect the sample's evidence, or failing that its layout, points to."""
+    evidence = _evidence(registered())
     scores, explained = _scores(lines, norms, evidence)
     best = max(range(len(scores)), key=scores.__getitem__, default=None)
     if best is not None and scores[best] >= _ENOUGH:
@@ -221,8 +257,13 @@ def sniff(text: str) -> Dialect:
     return _generic.GENERIC if site else DAILY8
 
 
-def choose(dialect: Dialect | str | None, text: str) -> Dialect:
-    """The dialect to read ``text`` with: the one named or given, else a sniffed one."""
+def choose(dialect: Dialect | str | None, text: str, lines: list[str],
+           norms: list[str]) -> Dialect:
+    """The dialect to read ``text`` with: the one named or given, else a sniffed one.
+
+    ``lines`` and ``norms`` are the text split and normalized, as the tokenizer has
+    them; sniffing reads its sample from them.
+    """
     if dialect is None:
-        return sniff(text)
+        return sniff_split(text, lines, norms)
     return resolve_dialect(dialect)

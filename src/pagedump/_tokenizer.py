@@ -855,10 +855,10 @@ def classify(text: str, dialect: Dialect | str | None = None) -> Tokens:
     """
     if not isinstance(text, str):
         raise InputTypeError("text", type(text), _hint(text))
-    chosen = choose(dialect, text)
-    rules = _rules(chosen)
     lines = text.splitlines()
     norms = normalize_all(lines)
+    chosen = choose(dialect, text, lines, norms)
+    rules = _rules(chosen)
     if chosen.layout == "article":
         kinds, roles, values = read_article(norms, chosen)
         return Tokens(dialect=chosen, lines=lines, norms=norms, kinds=kinds, roles=roles,
