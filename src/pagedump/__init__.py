@@ -13,6 +13,7 @@ The pipeline has three stages, each a plain function::
 from __future__ import annotations
 
 from pagedump import exceptions
+from pagedump._api import parse, sniff, tokenize
 from pagedump._dialects import (
     DAILY8,
     MSN,
@@ -25,12 +26,9 @@ from pagedump._dialects import (
 )
 from pagedump._generic import GENERIC
 from pagedump._io import load, parse_bytes
-from pagedump._parser import parse
 from pagedump._records import Article, Page, PageKind, Published, RelatedItem, Section
 from pagedump._schema import json_schema
 from pagedump._serialize import from_dict, from_json, to_dict, to_json
-from pagedump._sniff import sniff
-from pagedump._tokenizer import tokenize
 from pagedump._tokens import Line, LineKind
 from pagedump._warc import WetRecord, read_wet
 from pagedump.exceptions import PagedumpError

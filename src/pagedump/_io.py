@@ -7,8 +7,8 @@ import os
 from datetime import datetime
 from pathlib import Path
 
+from pagedump._api import parse
 from pagedump._dialects import Dialect
-from pagedump._parser import parse
 from pagedump._records import Page
 from pagedump.exceptions import DecodeError, InputTypeError
 

@@ -8,13 +8,13 @@ from datetime import datetime
 
 import attrs
 
-from pagedump._dates import check_fetched_at, resolve
+from pagedump._dates import resolve
 from pagedump._dialects import Dialect
 from pagedump._records import Article, Page, PageKind, Published, RelatedItem, Section
-from pagedump._tokenizer import Tokens, classify
+from pagedump._tokenizer import Tokens
 from pagedump._tokens import LineKind, Role
 
-__all__ = ["assemble", "parse"]
+__all__ = ["assemble"]
 
 # "WASHINGTON (AP) —", "DUBAI (Reuters):", "ABILENE, Texas () –", "Tokyo, June 8 (Jiji Press)--"
 _PLACE_AGENCY = re.compile(
@@ -305,27 +305,3 @@ def assemble(tokens: Tokens, *, fetched_at: datetime | None = None) -> Page:
                 builder.new_item()
             handlers[role](norm, tokens.values[i])
     return builder.build(tokens)
-
-
-def parse(text: str, *, fetched_at: datetime | None = None,
-          dialect: Dialect | str | None = None) -> Page:
-    """Read a dump into a :class:`~pagedump.Page`.
-
-    Args:
-        text: The dump: the visible text of one page.
-        fetched_at: When the page was fetched, timezone-aware. Relative times such as
-            ``"4 days ago"`` resolve against it; without it their ``value`` is ``None``.
-            The clock is never read.
-        dialect: The layout to read it with: a :class:`~pagedump.Dialect`, the name
-            of a registered one, or ``None`` for the default (Daily8).
-
-    Returns:
-        The page. It never raises on the content of ``text``.
-
-    Raises:
-        InputTypeError: ``text`` is not a ``str``, or ``fetched_at`` is not a datetime.
-        NaiveDatetimeError: ``fetched_at`` has no time zone (a ``ValueError``).
-        DialectNotFoundError: ``dialect`` names no registered dialect.
-    """
-    checked = check_fetched_at(fetched_at)
-    return assemble(classify(text, dialect), fetched_at=checked)

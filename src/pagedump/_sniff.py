@@ -17,11 +17,10 @@ import re
 import attrs
 
 from pagedump import _generic
-from pagedump._dialects import DAILY8, Dialect, registered, resolve_dialect
+from pagedump._dialects import DAILY8, Dialect, registered
 from pagedump._lines import normalize_all
-from pagedump.exceptions import InputTypeError
 
-__all__ = ["choose", "sniff", "sniff_split"]
+__all__ = ["choose", "sniff_split", "sniff_text"]
 
 # The sample: the top of the dump (headers, first teasers) and its end (trailers).
 _HEAD = 2_000
@@ -219,29 +218,16 @@ def _looks_like_a_site(norms: list[str], known: frozenset[str], explained: set[i
     return labels >= _MENU_SHARE * len(filled) or blanks >= _BLANK_SHARE * len(filled)
 
 
-def sniff(text: str) -> Dialect:
-    """Choose the registered dialect that best reads ``text``.
-
-    Args:
-        text: The dump (only its first and last few thousand characters are read).
-
-    Returns:
-        The dialect whose own evidence explains most lines of the sample; without any,
-        Daily8 for a dense dump and the generic dialect for an ordinary page.
-
-    Raises:
-        InputTypeError: ``text`` is not a ``str`` (a ``TypeError``).
-    """
-    if not isinstance(text, str):
-        raise InputTypeError("text", type(text), "pass the dump's text as a str")
+def sniff_text(text: str) -> Dialect:
+    """Choose the registered dialect that best reads ``text`` (see :func:`pagedump.sniff`)."""
     lines = _sample(text)
     return _decide(lines, normalize_all(lines))
 
 
 def sniff_split(text: str, lines: list[str], norms: list[str]) -> Dialect:
-    """:func:`sniff` for a text already split into ``lines`` and normalized to ``norms``.
+    """:func:`sniff_text` for a text already split into ``lines`` and normalized to ``norms``.
 
-    It chooses as :func:`sniff` does, without splitting or normalizing again.
+    It chooses as :func:`sniff_text` does, without splitting or normalizing again.
     """
     return _decide(*_sample_of(text, lines, norms))
 
@@ -257,13 +243,10 @@ def _decide(lines: list[str], norms: list[str]) -> Dialect:
     return _generic.GENERIC if site else DAILY8
 
 
-def choose(dialect: Dialect | str | None, text: str, lines: list[str],
-           norms: list[str]) -> Dialect:
+def choose(dialect: Dialect | None, text: str, lines: list[str], norms: list[str]) -> Dialect:
     """The dialect to read ``text`` with: the one named or given, else a sniffed one.
 
     ``lines`` and ``norms`` are the text split and normalized, as the tokenizer has
     them; sniffing reads its sample from them.
     """
-    if dialect is None:
-        return sniff_split(text, lines, norms)
-    return resolve_dialect(dialect)
+    return sniff_split(text, lines, norms) if dialect is None else dialect

@@ -19,13 +19,12 @@ import attrs
 
 from pagedump._dialects import Dialect
 from pagedump._generic import read_article
-from pagedump._lines import LONG, line_starts, normalize_all
+from pagedump._lines import LONG, normalize_all
 from pagedump._patterns import gate_of, spaceless
 from pagedump._sniff import choose
-from pagedump._tokens import Line, LineKind, Role
-from pagedump.exceptions import InputTypeError
+from pagedump._tokens import LineKind, Role
 
-__all__ = ["Tokens", "classify", "tokenize"]
+__all__ = ["Tokens", "classify"]
 
 _BLANK = LineKind.BLANK
 _BOILERPLATE = LineKind.BOILERPLATE
@@ -840,21 +839,18 @@ class _Classifier:
                     self.set(i, _BLANK if self.shapes[i] is _Shape.BLANK else _BOILERPLATE)
 
 
-def classify(text: str, dialect: Dialect | str | None = None) -> Tokens:
+def classify(text: str, dialect: Dialect | None = None) -> Tokens:
     """Classify every line of ``text`` and give it its role.
+
+    The arguments are checked by the public functions (:mod:`pagedump._api`).
 
     Args:
         text: The dump.
-        dialect: The layout to read it with; ``None`` for the default.
+        dialect: The layout to read it with; ``None`` to sniff it from the text.
 
     Returns:
         The tokens, one entry per element of ``text.splitlines()``.
-
-    Raises:
-        InputTypeError: ``text`` is not a ``str``.
     """
-    if not isinstance(text, str):
-        raise InputTypeError("text", type(text), _hint(text))
     lines = text.splitlines()
     norms = normalize_all(lines)
     chosen = choose(dialect, text, lines, norms)
@@ -879,35 +875,4 @@ def classify(text: str, dialect: Dialect | str | None = None) -> Tokens:
         values=classifier.values,
         listing=classifier.listing,
         item_starts=frozenset(classifier.item_starts),
-    )
-
-
-def _hint(value: object) -> str:
-    if isinstance(value, bytes | bytearray | memoryview):
-        return "decode the bytes first (data.decode('utf-8')), or use pagedump.parse_bytes()"
-    return "pass the dump's text as a str"
-
-
-def tokenize(text: str, *, dialect: Dialect | str | None = None) -> tuple[Line, ...]:
-    """Classify every line of a dump.
-
-    Args:
-        text: The dump: the visible text of one page.
-        dialect: The layout to read it with: a :class:`~pagedump.Dialect`, the name
-            of a registered one, or ``None`` for the default (Daily8).
-
-    Returns:
-        One :class:`~pagedump.Line` per element of ``text.splitlines()``, in order.
-        It never raises on the content of ``text``.
-
-    Raises:
-        InputTypeError: ``text`` is not a ``str`` (a ``TypeError``).
-        DialectNotFoundError: ``dialect`` names no registered dialect.
-    """
-    tokens = classify(text, dialect)
-    starts = line_starts(text)
-    return tuple(
-        Line(kind, line, number, start, start + len(line))
-        for number, (kind, line, start) in enumerate(
-            zip(tokens.kinds, tokens.lines, starts, strict=True), start=1)
     )

@@ -40,9 +40,9 @@ except ImportError as exc:
         "pagedump.dask needs Dask; install it with: pip install 'pagedump[dask]'"
     ) from exc
 
+from pagedump._api import parse
 from pagedump._dates import check_fetched_at
 from pagedump._dialects import Dialect, resolve_dialect
-from pagedump._parser import parse
 from pagedump._records import Page
 from pagedump._serialize import to_dict
 from pagedump._warc import WetRecord, read_wet, require_fastwarc
