@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable
 from datetime import datetime
 
 import attrs
@@ -148,7 +149,7 @@ class _PageBuilder:
                 self.published = self.time(fields["time"])
             return
 
-    # -- one handler per role; assemble() dispatches through HANDLERS ------------------
+    # -- one handler per role; assemble() dispatches through _HANDLERS ------------------
 
     def on_headline(self, norm: str, value: str | None) -> None:
         if self.headline is None:
@@ -254,24 +255,24 @@ class _PageBuilder:
 
 
 # What the parser does with each role (Role.NONE and Role.COPY carry nothing).
-_HANDLERS: dict[Role, str] = {
-    Role.HEADLINE: "on_headline",
-    Role.LISTING_TITLE: "on_listing_title",
-    Role.SOURCE_TIME: "on_source_time",
-    Role.TIME: "on_time",
-    Role.META: "on_meta",
-    Role.BYLINE: "on_byline",
-    Role.STAMP: "on_stamp",
-    Role.PARAGRAPH: "on_paragraph",
-    Role.HEADING: "on_heading",
-    Role.ITEM_SOURCE: "on_item_source",
-    Role.ITEM_TITLE: "on_item_title",
-    Role.ITEM_TIME: "on_item_time",
-    Role.ITEM_CATEGORY: "on_item_category",
-    Role.ITEM_SOURCE_BULLET: "on_item_source_bullet",
-    Role.ITEM_TEASER: "on_item_teaser",
-    Role.AUTHOR_ITEM: "on_author_item",
-    Role.ORPHAN: "on_orphan",
+_HANDLERS: dict[Role, Callable[[_PageBuilder, str, str | None], None]] = {
+    Role.HEADLINE: _PageBuilder.on_headline,
+    Role.LISTING_TITLE: _PageBuilder.on_listing_title,
+    Role.SOURCE_TIME: _PageBuilder.on_source_time,
+    Role.TIME: _PageBuilder.on_time,
+    Role.META: _PageBuilder.on_meta,
+    Role.BYLINE: _PageBuilder.on_byline,
+    Role.STAMP: _PageBuilder.on_stamp,
+    Role.PARAGRAPH: _PageBuilder.on_paragraph,
+    Role.HEADING: _PageBuilder.on_heading,
+    Role.ITEM_SOURCE: _PageBuilder.on_item_source,
+    Role.ITEM_TITLE: _PageBuilder.on_item_title,
+    Role.ITEM_TIME: _PageBuilder.on_item_time,
+    Role.ITEM_CATEGORY: _PageBuilder.on_item_category,
+    Role.ITEM_SOURCE_BULLET: _PageBuilder.on_item_source_bullet,
+    Role.ITEM_TEASER: _PageBuilder.on_item_teaser,
+    Role.AUTHOR_ITEM: _PageBuilder.on_author_item,
+    Role.ORPHAN: _PageBuilder.on_orphan,
 }
 
 
@@ -291,7 +292,7 @@ def assemble(tokens: Tokens, *, fetched_at: datetime | None = None) -> Page:
     starts = tokens.item_starts
     add_paragraph = builder.paragraphs.append
     add_boilerplate = builder.boilerplate.append
-    handlers = {role: getattr(builder, name) for role, name in _HANDLERS.items()}
+    handlers = _HANDLERS
     for i, (kind, role, norm) in enumerate(zip(tokens.kinds, tokens.roles, tokens.norms,
                                                strict=True)):
         # The common cases first, inline: this loop runs once per line of every dump.
@@ -303,5 +304,5 @@ def assemble(tokens: Tokens, *, fetched_at: datetime | None = None) -> Page:
         elif role is not copy:
             if i in starts:
                 builder.new_item()
-            handlers[role](norm, tokens.values[i])
+            handlers[role](builder, norm, tokens.values[i])
     return builder.build(tokens)

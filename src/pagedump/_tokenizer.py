@@ -88,6 +88,8 @@ class _Rules:
     """A dialect's patterns, compiled once."""
 
     exact: dict[str, _Shape]
+    longest: int
+    """The length of the longest exact phrase."""
     by_first: dict[str, re.Pattern[str]]
     """For each character a pattern can start with, those patterns, combined."""
     by_digit: re.Pattern[str] | None
@@ -160,6 +162,7 @@ def _rules(dialect: Dialect) -> _Rules:
         captions = re.compile(rf"(?:{labels})(?:{separators})[A-Z][^{ends}]{{0,60}}\Z")
     return _Rules(
         exact=exact,
+        longest=max(map(len, exact), default=0),
         by_first={char: _in_order(named) for char, named in by_first.items()},
         by_digit=_combine(by_digit),
         solid=_combine(solid),
@@ -209,6 +212,7 @@ def _shapes(norms: list[str], rules: _Rules) -> tuple[list[_Shape], list[int]]:
         plain text: the few the context pass looks for.
     """
     exact = rules.exact.get
+    longest = rules.longest
     by_first = rules.by_first.get
     by_digit = rules.by_digit
     solid = rules.solid.match if rules.solid is not None else None
@@ -231,7 +235,8 @@ def _shapes(norms: list[str], rules: _Rules) -> tuple[list[_Shape], list[int]]:
             # a caption ends it. (Not even hashed: that alone would read it whole.)
             shape = caption if pipe and norm.endswith(pipe) else text
         else:
-            shape = exact(norm)
+            # (A line longer than every phrase is not hashed for the lookup.)
+            shape = exact(norm) if size <= longest else None
             if shape is None:
                 found = None
                 first = norm[0]
@@ -284,7 +289,7 @@ _HEADING_MAX = 120
 
 
 def _looks_like_heading(text: str) -> bool:
-    if len(text) > _HEADING_MAX or len(text.split()) > 16:
+    if len(text) > _HEADING_MAX or (text.count(" ") >= 16 and len(text.split()) > 16):
         return False
     first = text[0]
     if not (first.isupper() or first.isdigit() or first in _OPENERS):
@@ -833,10 +838,15 @@ class _Classifier:
                 self.body(body_start, body_end)
         # What is left sits between the body and the teasers, or after the teasers:
         # trailer chrome, the end block, and anything cut or unknown there.
-        if None in self.kinds:
-            for i, kind in enumerate(self.kinds):
-                if kind is None:
-                    self.set(i, _BLANK if self.shapes[i] is _Shape.BLANK else _BOILERPLATE)
+        kinds, shapes = self.kinds, self.shapes
+        if None in kinds:
+            i = kinds.index(None)
+            while True:
+                kinds[i] = _BLANK if shapes[i] is _Shape.BLANK else _BOILERPLATE
+                try:
+                    i = kinds.index(None, i + 1)
+                except ValueError:
+                    break
 
 
 def classify(text: str, dialect: Dialect | None = None) -> Tokens:
