@@ -1,8 +1,9 @@
 """What a regular expression can match, to skip patterns that cannot match a line.
 
-Two cheap questions are answered once per pattern: which characters a match can start
-with, and whether a match can hold a space at all. A line that starts otherwise, or
-holds a space, then skips the pattern without running it.
+Three cheap questions are answered once per pattern: which characters a match can
+start with, whether a match can hold a space at all, and which text every match must
+contain. A line that starts otherwise, holds a space, or lacks the text then skips the
+pattern without running it.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from typing import Any
 
 import attrs
 
-__all__ = ["Gate", "gate_of", "spaceless"]
+__all__ = ["Gate", "gate_of", "required_text", "spaceless"]
 
 _c: Any
 _p: Any
@@ -163,3 +164,40 @@ def _class_without_space(items: list[tuple[Any, Any]]) -> bool:
         else:
             return False
     return True
+
+
+def required_text(source: str) -> str:
+    """The longest run of literal text every match of ``source`` contains.
+
+    ``""`` when there is none or when unsure (case-insensitive patterns among them),
+    so that ``required_text(source) in line`` is always a safe test to skip a line.
+    """
+    if _p is None:
+        return ""
+    try:
+        parsed = _p.parse(source)
+        if parsed.state.flags & re.IGNORECASE:
+            return ""
+        return max(_literal_runs(list(parsed)), key=len, default="")
+    except (re.error, TypeError, ValueError, AttributeError):
+        return ""
+
+
+def _literal_runs(items: list[tuple[Any, Any]]) -> list[str]:
+    """The runs of literal characters in a sequence that every match goes through."""
+    runs: list[str] = []
+    run: list[str] = []
+    for op, av in items:
+        if op is _c.LITERAL:
+            run.append(chr(av))
+            continue
+        if run:
+            runs.append("".join(run))
+            run = []
+        if op is _c.SUBPATTERN and not av[1] & re.IGNORECASE:
+            runs.extend(_literal_runs(list(av[3])))
+        elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT) and av[0] >= 1:
+            runs.extend(_literal_runs(list(av[2])))
+    if run:
+        runs.append("".join(run))
+    return runs

@@ -13,12 +13,15 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable
+from typing import NamedTuple
 
 import attrs
 
 from pagedump import _generic
 from pagedump._dialects import DAILY8, Dialect, registered
 from pagedump._lines import normalize_all
+from pagedump._patterns import required_text
 
 __all__ = ["choose", "sniff_split", "sniff_text"]
 
@@ -44,6 +47,15 @@ _BLANK_SHARE = 0.5
 _GROUPS = re.compile(r"\(\?P<\w+>")
 
 
+class _Signature(NamedTuple):
+    """A signature line of one dialect: a pattern, and the text every match holds."""
+
+    required: str
+    fullmatch: Callable[[str], re.Match[str] | None]
+    dialect: int
+    """The dialect's index among the registered ones."""
+
+
 @attrs.frozen
 class _Evidence:
     """Every registered dialect's evidence, compiled for one pass over a sample."""
@@ -55,8 +67,8 @@ class _Evidence:
     """Header marks -> their dialects: on a dump's first line, strong evidence."""
     times: re.Pattern[str] | None
     """Bare time lines, each alternative a group named after its dialect's index."""
-    signatures: re.Pattern[str] | None
-    """Signature lines, each alternative a group named after its dialect's index."""
+    signatures: tuple[_Signature, ...]
+    """Signature lines, in the dialects' order."""
     cards: tuple[int, ...]
     """The dialects whose teasers are indented cards."""
     bullets: tuple[int, ...]
@@ -70,7 +82,7 @@ def _evidence(dialects: tuple[Dialect, ...]) -> _Evidence:
     marks: dict[str, list[int]] = {}
     logos: dict[str, list[int]] = {}
     known: set[str] = set()
-    alternatives: list[str] = []
+    signatures: list[_Signature] = []
     times: list[str] = []
     for index, dialect in enumerate(dialects):
         if dialect.layout != "aggregator":
@@ -87,14 +99,14 @@ def _evidence(dialects: tuple[Dialect, ...]) -> _Evidence:
             times.append(f"(?P<d{index}>{_GROUPS.sub('(?:', dialect.time_pattern)})")
             if dialect.time_prefix:
                 sources.append(f"{re.escape(dialect.time_prefix)}(?:{dialect.time_pattern})")
-        alternatives.extend(f"(?P<d{index}_{k}>{_GROUPS.sub('(?:', source)})"
-                            for k, source in enumerate(sources))
+        signatures.extend(_Signature(required_text(source), re.compile(source).fullmatch, index)
+                          for source in sources)
     return _Evidence(
         dialects=dialects,
         marks={k: tuple(v) for k, v in marks.items()},
         logos={k: tuple(v) for k, v in logos.items()},
         times=_compile(times),
-        signatures=_compile(alternatives),
+        signatures=tuple(signatures),
         cards=tuple(i for i, d in enumerate(dialects) if d.teasers == "cards"),
         bullets=tuple(i for i, d in enumerate(dialects)
                       if d.teasers == "timed" and "• " in d.bullets),
@@ -146,7 +158,6 @@ def _scores(lines: list[str], norms: list[str],
     scores = [0] * len(evidence.dialects)
     explained: set[int] = set()
     marks, signatures = evidence.marks, evidence.signatures
-    match = signatures.match if signatures is not None else None
     time = evidence.times.match if evidence.times is not None else None
     first = True
     seen: set[str] = set()
@@ -178,9 +189,9 @@ def _scores(lines: list[str], norms: list[str],
             explained.add(k)
             continue
         timed = None
-        found = match(norm) if match is not None and size <= _SIGNATURE_MAX else None
-        if found is not None and found.lastgroup is not None:
-            scores[int(found.lastgroup[1:].partition("_")[0])] += 2
+        signed = _signature(norm, signatures) if size <= _SIGNATURE_MAX else None
+        if signed is not None:
+            scores[signed] += 2
             explained.add(k)
         elif lines[k].startswith("  • "):
             # An indented line under the bullet makes a card; a blank one, a spaced
@@ -190,6 +201,17 @@ def _scores(lines: list[str], norms: list[str],
                 scores[index] += 1
             explained.add(k)
     return scores, explained
+
+
+def _signature(norm: str, signatures: tuple[_Signature, ...]) -> int | None:
+    """The dialect of the first signature ``norm`` is, or ``None``.
+
+    A pattern only runs on lines holding the text all its matches hold.
+    """
+    for required, fullmatch, dialect in signatures:
+        if required in norm and fullmatch(norm) is not None:
+            return dialect
+    return None
 
 
 def _looks_like_a_site(norms: list[str], known: frozenset[str], explained: set[int]) -> bool:
