@@ -217,7 +217,8 @@ def _shapes(norms: list[str], rules: _Rules) -> tuple[list[_Shape], list[int]]:
     by_digit = rules.by_digit
     solid = rules.solid.match if rules.solid is not None else None
     ungated = rules.ungated.match if rules.ungated is not None else None
-    pipe = rules.pipe_caption
+    pipe = rules.pipe_caption or ""
+    pipe_end = pipe[-1:] or None  # a caption's last character: cheaper than endswith
     groups = rules.groups
     shapes: list[_Shape] = []
     marked: list[int] = []
@@ -233,7 +234,7 @@ def _shapes(norms: list[str], rules: _Rules) -> tuple[list[_Shape], list[int]]:
         if size > LONG:
             # Phrases and patterns are for short lines: a long one is prose, unless
             # a caption ends it. (Not even hashed: that alone would read it whole.)
-            shape = caption if pipe and norm.endswith(pipe) else text
+            shape = caption if norm[-1] == pipe_end and norm.endswith(pipe) else text
         else:
             # (A line longer than every phrase is not hashed for the lookup.)
             shape = exact(norm) if size <= longest else None
@@ -241,7 +242,7 @@ def _shapes(norms: list[str], rules: _Rules) -> tuple[list[_Shape], list[int]]:
                 found = None
                 first = norm[0]
                 gated = by_first(first)
-                if gated is None and by_digit is not None and first.isdigit():
+                if gated is None and first > "\x7f" and by_digit is not None and first.isdigit():
                     gated = by_digit  # a digit of another script
                 if gated is not None:
                     found = gated.match(norm)
@@ -251,7 +252,7 @@ def _shapes(norms: list[str], rules: _Rules) -> tuple[list[_Shape], list[int]]:
                     found = ungated(norm)
                 if found is not None:
                     shape = groups[found.lastgroup or ""]
-                elif pipe and size > 12 and norm.endswith(pipe):
+                elif norm[-1] == pipe_end and size > 12 and norm.endswith(pipe):
                     shape = caption
                 else:
                     shape = text
