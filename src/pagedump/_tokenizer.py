@@ -331,18 +331,18 @@ class _Classifier:
         self.values[i] = value
 
     def next_nonblank(self, i: int, stop: int | None = None) -> int | None:
-        shapes = self.shapes
+        shapes, blank = self.shapes, _Shape.BLANK
         end = len(shapes) if stop is None else stop
         while i < end:
-            if shapes[i] is not _Shape.BLANK:
+            if shapes[i] is not blank:
                 return i
             i += 1
         return None
 
     def prev_nonblank(self, i: int, stop: int = 0) -> int | None:
-        shapes = self.shapes
+        shapes, blank = self.shapes, _Shape.BLANK
         while i >= stop:
-            if shapes[i] is not _Shape.BLANK:
+            if shapes[i] is not blank:
                 return i
             i -= 1
         return None
@@ -460,8 +460,9 @@ class _Classifier:
         # Only the lines the first pass marked (chrome, times, ...) can be anchors.
         marked = [i for i in self.marked if i >= body_start]
         heading = end_block = None
+        chrome, bullet, timed, time = _Shape.CHROME, _Shape.BULLET, _Shape.TIMED, _Shape.TIME
         for i in marked:
-            if shapes[i] is _Shape.CHROME:
+            if shapes[i] is chrome:
                 if heading is None and norms[i] in self.dialect.related_heading:
                     heading = i
                 elif norms[i] in self.dialect.end_block:
@@ -473,14 +474,14 @@ class _Classifier:
         layout = self.dialect.teasers
         if layout == "cards":
             starts = [self.card(i) for i in marked
-                      if low <= i < stop and shapes[i] is _Shape.BULLET and self.kinds[i] is None]
+                      if low <= i < stop and shapes[i] is bullet and self.kinds[i] is None]
         elif layout == "titles":
             starts = [] if region is None else [self.bare_title(i) for i in range(region, stop)
                                                 if self.free_text(i)]
         else:
             anchors = [i for i in marked if low <= i < stop and (
-                shapes[i] is _Shape.TIMED
-                or (shapes[i] is _Shape.TIME and self.is_compact_anchor(i, region)))]
+                shapes[i] is timed
+                or (shapes[i] is time and self.is_compact_anchor(i, region)))]
             starts = [self.item(a, low) for a in anchors]
         headless = self.next_nonblank(0) == self.next_nonblank(body_start)
         if layout == "cards" and starts and starts[0] == self.next_nonblank(0):
@@ -609,7 +610,8 @@ class _Classifier:
         source: str | None = None
         bullets: list[int] = []
         in_bullets = teased = False
-        blank = _Shape.BLANK
+        blank, chrome, bullet = _Shape.BLANK, _Shape.CHROME, _Shape.BULLET
+        item_title, item_source, item_time = Role.ITEM_TITLE, Role.ITEM_SOURCE, Role.ITEM_TIME
         for i in range(start, end):
             shape = shapes[i]
             if shape is blank:
@@ -617,15 +619,15 @@ class _Classifier:
                 continue
             if kinds[i] is not None:
                 role = roles[i]
-                if role is Role.ITEM_TITLE:
+                if role is item_title:
                     title = self.values[i] or norms[i]
-                elif role is Role.ITEM_SOURCE:
+                elif role is item_source:
                     source = norms[i]
-                in_bullets = role is Role.ITEM_TIME
+                in_bullets = role is item_time
                 continue
-            if shape is _Shape.CHROME:
+            if shape is chrome:
                 kinds[i] = _BOILERPLATE
-            elif shape is _Shape.BULLET and in_bullets:
+            elif shape is bullet and in_bullets:
                 bullets.append(i)
             elif teased and shapes[i - 1] is blank:
                 # Teasers are one line: text after it and a blank is the next item,
@@ -634,7 +636,7 @@ class _Classifier:
                 break
             elif title is None:
                 title = norms[i]
-                kinds[i], roles[i] = _RELATED, Role.ITEM_TITLE
+                kinds[i], roles[i] = _RELATED, item_title
                 in_bullets = False
             elif norms[i] == title:
                 kinds[i], roles[i] = _RELATED, Role.COPY
@@ -687,14 +689,15 @@ class _Classifier:
         norms, shapes, kinds, roles = self.norms, self.shapes, self.kinds, self.roles
         credits = self.credits(start, end)
         last = len(norms) - 1
+        # Most lines are paragraphs: settle them with as little work as possible.
+        text, body, paragraph = _Shape.TEXT, _BODY, Role.PARAGRAPH
         i = start
         while i < end:
             if kinds[i] is not None:
                 i += 1
                 continue
             shape = shapes[i]
-            if shape is _Shape.TEXT:
-                # Most lines: settle them with as little work as possible.
+            if shape is text:
                 norm = norms[i]
                 if credits and norm in credits:
                     kinds[i] = _BOILERPLATE
@@ -703,7 +706,7 @@ class _Classifier:
                 elif i == last and self.is_cut_chrome(i):
                     kinds[i] = _BOILERPLATE
                 else:
-                    kinds[i], roles[i] = _BODY, Role.PARAGRAPH
+                    kinds[i], roles[i] = body, paragraph
             elif shape is _Shape.BLANK:
                 self.set(i, _BLANK)
             elif shape is _Shape.WIDGET:
@@ -713,12 +716,7 @@ class _Classifier:
                 i = self.link_block(i, end)
                 continue
             elif shape is _Shape.CAPTION:
-                self.set(i, _BOILERPLATE)
-                nxt = i + 1
-                if (nxt < end and shapes[nxt] is _Shape.TEXT and len(norms[nxt].split()) <= 3
-                        and not _ends_sentence(norms[nxt])):
-                    self.set(nxt, _BOILERPLATE)
-                    i = nxt
+                i = self.caption(i, end)
             elif shape in (_Shape.CHROME, _Shape.JUNK, _Shape.LINK_CLOSE):
                 self.set(i, _BOILERPLATE)
             elif shape is _Shape.STAMP:
@@ -737,6 +735,17 @@ class _Classifier:
             else:
                 self.set(i, _BODY, Role.PARAGRAPH)
             i += 1
+
+    def caption(self, i: int, end: int) -> int:
+        """A caption, and the credit line under it; return the last of them."""
+        self.set(i, _BOILERPLATE)
+        nxt = i + 1
+        norms = self.norms
+        if (nxt < end and self.shapes[nxt] is _Shape.TEXT and len(norms[nxt].split()) <= 3
+                and not _ends_sentence(norms[nxt])):
+            self.set(nxt, _BOILERPLATE)
+            return nxt
+        return i
 
     def credits(self, start: int, end: int) -> frozenset[str]:
         """The body lines that are credits, not story.
