@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import json
 import os
 import signal
@@ -136,8 +137,9 @@ def many_records(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_version() -> None:
     done = run("--version")
 
-    assert (done.returncode, done.stdout, done.stderr) == (0, f"pagedump {pagedump.__version__}\n",
-                                                           "")
+    builds = {f"pagedump {pagedump.__version__} ({build})\n"
+              for build in ("pure Python", "compiled with mypyc")}
+    assert (done.returncode, done.stdout in builds, done.stderr) == (0, True, ""), done.stdout
 
 
 def test_the_installed_console_script_runs(seed_text: str, daily8_dir: Path) -> None:
@@ -471,6 +473,94 @@ def test_many_records_come_out_in_order_whatever_the_jobs(tmp_path: Path) -> Non
     assert [r["id"] for r in json_lines(serial.stdout)] == list(range(1000))
 
 
+def awkward_records() -> bytes:
+    """JSON Lines that make a reader count bytes and lines right: a byte-order mark, CRLF
+    and LF endings, blank lines, records that fail, records of over a megabyte, and a
+    last line without a newline."""
+    lines = []
+    for n in range(400):
+        if n % 97 == 5:
+            lines.append(b"{not json")
+        elif n % 89 == 7:
+            lines.append(b'{"id": %d, "text": "caf\xe9"}' % n)  # not UTF-8
+        elif n in (150, 151, 300):
+            big = "\n".join(f"Paragraph {k} of story {n}, long enough to be read as one."
+                            for k in range(20_000))
+            lines.append(json.dumps({"id": n, "text": DUMP.format(n=n) + big}).encode())
+        else:
+            lines.append(json.dumps({"id": n, "text": DUMP.format(n=n)}).encode())
+        if n % 13 == 0:
+            lines.append(b"   " if n % 2 else b"")
+    ends = [b"\r\n" if n % 3 == 0 else b"\n" for n in range(len(lines))]
+    ends[-1] = b""
+    return codecs.BOM_UTF8 + b"".join(map(bytes.__add__, lines, ends))
+
+
+def open_for_writing(pipe: Path, process: subprocess.Popen[bytes], timeout: float = 60) -> int:
+    """The writing end of a named pipe, once ``process`` has opened it for reading."""
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            descriptor = os.open(pipe, os.O_WRONLY | os.O_NONBLOCK)
+        except OSError:  # ENXIO: no reader yet
+            assert process.poll() is None, "the run ended before it opened the pipe"
+            assert time.monotonic() < deadline, "the pipe was not opened in time"
+            time.sleep(0.02)
+        else:
+            os.set_blocking(descriptor, True)
+            return descriptor
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_jsonl_files_read_in_byte_ranges_give_what_a_stream_gives(tmp_path: Path,
+                                                                   jobs: str) -> None:
+    # A file's records are found in it by byte offset and line number, and read from it
+    # again where they are parsed; a named pipe cannot be read twice, so its records are
+    # read once and passed on. Both must give the same output, byte for byte.
+    if not hasattr(os, "mkfifo"):
+        pytest.skip("needs named pipes")
+    source = tmp_path / "crawl.jsonl"
+    data = awkward_records()
+    os.mkfifo(source)
+    streamed = tmp_path / "streamed.jsonl"
+    with subprocess.Popen(command("parse", "--input-format", "jsonl", "--jobs", jobs,
+                                  "-o", str(streamed), str(source)),
+                          stderr=subprocess.PIPE) as process:
+        with os.fdopen(open_for_writing(source, process), "wb") as writer:
+            writer.write(data)
+        _, streamed_errors = process.communicate(timeout=120)
+    source.unlink()
+    source.write_bytes(data)  # now a file, at the same path
+
+    done = run("parse", "--input-format", "jsonl", "--jobs", jobs, str(source))
+
+    assert process.returncode == done.returncode == 1
+    assert done.stdout.encode() == streamed.read_bytes()
+    assert done.stderr == streamed_errors.decode()
+    assert len(done.stderr.splitlines()) == 10
+    records = json_lines(done.stdout)
+    assert len(records) == 390
+    assert (records[0]["id"], records[0]["line"]) == (0, 1)
+    assert (records[-1]["id"], records[-1]["line"]) == (399, 431)
+
+
+def test_a_file_named_by_a_descriptor_is_read_whole(tmp_path: Path) -> None:
+    # /dev/stdin names whatever standard input is in the process that opens it: the
+    # workers must read the file it named in the command's own process.
+    if not Path("/dev/stdin").exists():
+        pytest.skip("needs /dev/stdin")
+    source = write_records(tmp_path / "records.jsonl", 300)
+
+    with source.open("rb") as stdin:
+        done = subprocess.run(command("parse", "--input-format", "jsonl", "--jobs", "2",
+                                      "/dev/stdin"),
+                              stdin=stdin, capture_output=True, timeout=120, check=False)
+
+    assert (done.returncode, done.stderr) == (0, b"")
+    records = json_lines(done.stdout.decode())
+    assert [(r["path"], r["id"]) for r in records] == [("/dev/stdin", n) for n in range(300)]
+
+
 # -- pagedump tokens -------------------------------------------------------------------
 
 
@@ -618,7 +708,9 @@ def test_a_worker_that_dies_stops_the_run(tmp_path: Path, many_records: Path) ->
             str(many_records)]
     with subprocess.Popen(command(*args), stderr=subprocess.PIPE) as process:
         wait_for_line(target, process)
-        worker = next(pid for pid, line in children(process.pid) if b"spawn_main" in line)
+        # Forked workers share the command line of the run; spawned ones run spawn_main.
+        worker = next(pid for pid, line in children(process.pid)
+                      if b"resource_tracker" not in line)
         os.kill(worker, signal.SIGKILL)
         _, stderr = process.communicate(timeout=30)
 
@@ -658,3 +750,22 @@ def test_memory_stays_flat_as_the_input_grows(tmp_path: Path) -> None:
 
     # The input grew tenfold; output kept in memory would grow the peak by ~100 MB.
     assert peaks[200_000] <= 1.5 * peaks[20_000], peaks
+
+
+def test_version_names_the_build_that_runs() -> None:
+    # The compiled wheel ships the hot modules as extension modules (.so), the pure
+    # build and editable installs their .py sources. CI's run against the compiled wheel
+    # sets PAGEDUMP_EXPECT_BUILD=compiled, so that a pure import fails there.
+    from importlib.machinery import EXTENSION_SUFFIXES  # noqa: PLC0415
+
+    from pagedump import _tokenizer  # noqa: PLC0415
+
+    compiled = _tokenizer.__file__.endswith(tuple(EXTENSION_SUFFIXES))
+    build = "compiled with mypyc" if compiled else "pure Python"
+
+    done = run("--version")
+
+    assert (done.returncode, done.stdout) == (0, f"pagedump {pagedump.__version__} ({build})\n")
+    expected = os.environ.get("PAGEDUMP_EXPECT_BUILD")
+    if expected is not None:
+        assert ("compiled" if compiled else "pure") == expected, _tokenizer.__file__

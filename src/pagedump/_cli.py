@@ -60,7 +60,9 @@ STDIN = "<stdin>"
 
 # Files travel to workers as paths, so a batch costs little to send but a lot to
 # parse: keep it small so that a few large files spread over all workers. Records
-# travel as their text: batch enough of them to amortise the pickling round trip.
+# travel as byte ranges of their file, or as their text when there is no file to read
+# again (standard input, WET): batch enough of them to amortise the round trip, few
+# enough that the last batches of a run still spread over all workers.
 _FILE_BATCH = 8
 _RECORD_BATCH = 64
 _BATCH_BYTES = 1 << 20
@@ -118,15 +120,31 @@ if TYPE_CHECKING:
 
     _Commands = argparse._SubParsersAction[argparse.ArgumentParser]
     _TaskQueue = Queue[tuple[int, list["_Task"]] | None]
-    _ResultQueue = Queue[tuple[int, list["_Outcome"]]]
+    _ResultQueue = Queue[tuple[int, "_Done"]]
+
+
+def build_kind() -> str:
+    """Which build of pagedump runs: ``"compiled with mypyc"`` or ``"pure Python"``.
+
+    The compiled wheel ships the hot modules, the tokenizer among them, as extension
+    modules; the pure wheel, and every editable install, runs their ``.py`` sources.
+    ``pagedump --version`` prints it, for benchmarks and bug reports.
+    """
+    from importlib.machinery import EXTENSION_SUFFIXES  # noqa: PLC0415 - --version only
+
+    from pagedump import _tokenizer  # noqa: PLC0415
+
+    compiled = (_tokenizer.__file__ or "").endswith(tuple(EXTENSION_SUFFIXES))
+    return "compiled with mypyc" if compiled else "pure Python"
 
 
 def _build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="pagedump", description=_DESCRIPTION, epilog=_EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}",
-                        help="print the version and exit")
+    parser.add_argument("--version", action="version",
+                        version=f"%(prog)s {__version__} ({build_kind()})",
+                        help="print the version and the build, then exit")
     commands = parser.add_subparsers(title="commands", metavar="COMMAND", required=True)
     reading = _reading_options()
     _add_parse_command(commands, reading)
@@ -332,6 +350,23 @@ class _WetJob(NamedTuple):
     text: str
 
 
+class _Slice(NamedTuple):
+    """A run of JSON Lines records in a file, which the worker reads from the file itself."""
+
+    source: str
+    """The file, as named on the command line or found in a directory."""
+    path: str
+    """The file, as the worker opens it: by its own name, symbolic links resolved."""
+    offset: int
+    """Where its first line starts."""
+    length: int
+    """How many bytes it spans; it ends where a line ends."""
+    line: int
+    """The line number of its first line."""
+    records: int
+    """How many records (lines that are not blank) it holds."""
+
+
 class _Failure(NamedTuple):
     """An input that failed before it became a job (a file that cannot be opened)."""
 
@@ -345,7 +380,18 @@ class _Outcome(NamedTuple):
     error: str | None
 
 
-_Task = _Job | _WetJob | _Failure
+class _Done(NamedTuple):
+    """What became of a batch, as it goes back from a worker."""
+
+    output: bytes
+    """The output lines of its inputs, joined, in input order."""
+    errors: list[str]
+    """The messages of its inputs that failed, in input order."""
+    inputs: int
+    """How many inputs it held."""
+
+
+_Task = _Job | _WetJob | _Slice | _Failure
 
 
 class _Record(NamedTuple):
@@ -358,11 +404,45 @@ class _InputError(Exception):
     """An input that cannot be read or parsed; the message says where and why."""
 
 
-def _process_batch(settings: _Settings, batch: Sequence[_Task]) -> list[_Outcome]:
-    return [_process(settings, task) for task in batch]
+def _process_batch(settings: _Settings, batch: Sequence[_Task]) -> _Done:
+    """Parse a batch, in a worker process or in this one."""
+    lines: list[bytes] = []
+    errors: list[str] = []
+    inputs = 0
+    for task in batch:
+        if isinstance(task, _Slice):
+            try:
+                jobs: Sequence[_Job | _WetJob | _Failure] = _read_slice(task)
+            except _InputError as exc:
+                errors.append(str(exc))
+                inputs += task.records
+                continue
+        else:
+            jobs = (task,)
+        for job in jobs:
+            output, error = _process(settings, job)
+            if output is not None:
+                lines.append(output)
+            else:
+                errors.append(f"{error}")
+        inputs += len(jobs)
+    return _Done(b"".join(lines), errors, inputs)
 
 
-def _process(settings: _Settings, task: _Task) -> _Outcome:
+def _read_slice(task: _Slice) -> list[_Job]:
+    """The records of a slice, read from its file and split as :func:`_jsonl_jobs` does."""
+    try:
+        with open(task.path, "rb") as stream:
+            stream.seek(task.offset)
+            data = stream.read(task.length)
+    except OSError as exc:
+        raise _InputError(f"{task.source}: {exc.strerror or exc}") from exc
+    if len(data) < task.length:
+        raise _InputError(f"{task.source}:{task.line}: the file changed while it was read")
+    return list(_jsonl_jobs(task.source, io.BytesIO(data), start=task.line))
+
+
+def _process(settings: _Settings, task: _Job | _WetJob | _Failure) -> _Outcome:
     if isinstance(task, _Failure):
         return _Outcome(None, task.message)
     if isinstance(task, _WetJob):
@@ -499,15 +579,56 @@ def _file_tasks(path: str, input_format: str) -> Iterator[_Task]:
         return
     try:
         with open(path, "rb") as stream:
-            yield from _jsonl_jobs(path, stream)
+            real = _reopenable(path, stream)
+            if real is None:
+                yield from _jsonl_jobs(path, stream)
+            else:
+                yield from _jsonl_slices(path, real, stream)
     except OSError as exc:
         yield _Failure(f"{path}: {exc.strerror or exc}")
 
 
-def _jsonl_jobs(source: str, stream: IO[bytes]) -> Iterator[_Job]:
-    for number, raw in enumerate(stream, start=1):
+def _reopenable(path: str, stream: IO[bytes]) -> str | None:
+    """A name by which any process can open the file that ``stream`` reads, if there is one.
+
+    A pipe cannot be read twice; a name such as ``/dev/fd/3`` may mean another file, or
+    none, in another process. The file's own name, symbolic links resolved, must lead to
+    this very file.
+    """
+    if not stream.seekable():
+        return None
+    real = os.path.realpath(path)
+    try:
+        same = os.path.samestat(os.stat(real), os.fstat(stream.fileno()))
+    except OSError:
+        return None
+    return real if same else None
+
+
+def _jsonl_jobs(source: str, stream: IO[bytes], *, start: int = 1) -> Iterator[_Job]:
+    """The records of a JSON Lines stream whose first line is line ``start``."""
+    for number, raw in enumerate(stream, start=start):
         if raw.strip():
             yield _Job(source, number, raw)
+
+
+def _jsonl_slices(source: str, path: str, stream: IO[bytes]) -> Iterator[_Slice]:
+    """The records of a JSON Lines file as byte ranges of a batch each.
+
+    The lines are read here only to find where records start and end: their bytes do
+    not have to travel to a worker process, which reads its slice from the file.
+    """
+    start = end = records = 0
+    first = 1
+    for number, raw in enumerate(stream, start=1):
+        end += len(raw)
+        if raw.strip():
+            records += 1
+        if records and (records >= _RECORD_BATCH or end - start >= _BATCH_BYTES):
+            yield _Slice(source, path, start, end - start, first, records)
+            start, first, records = end, number + 1, 0
+    if records:
+        yield _Slice(source, path, start, end - start, first, records)
 
 
 def _wet_tasks(source: str, path_or_file: str | IO[bytes]) -> Iterator[_Task]:
@@ -549,18 +670,24 @@ def _drain(errors: list[OSError]) -> Iterator[_Failure]:
 
 
 def _batches(tasks: Iterable[_Task], *, size: int) -> Iterator[list[_Task]]:
-    """Group tasks into batches of ``size``, or fewer if their data reach a megabyte."""
+    """Group tasks into batches of ``size`` inputs, or fewer if their data reach a megabyte.
+
+    A slice counts as the records it holds, and is never split.
+    """
     batch: list[_Task] = []
-    weight = 0
+    count = weight = 0
     for task in tasks:
         batch.append(task)
+        count += task.records if isinstance(task, _Slice) else 1
         if isinstance(task, _Job) and task.data is not None:
             weight += len(task.data)
         elif isinstance(task, _WetJob):
             weight += len(task.text)
-        if len(batch) >= size or weight >= _BATCH_BYTES:
+        elif isinstance(task, _Slice):
+            weight += task.length
+        if count >= size or weight >= _BATCH_BYTES:
             yield batch
-            batch, weight = [], 0
+            batch, count, weight = [], 0, 0
     if batch:
         yield batch
 
@@ -569,9 +696,9 @@ def _batches(tasks: Iterable[_Task], *, size: int) -> Iterator[list[_Task]]:
 
 
 class _Runner(Protocol):
-    """Turns batches of tasks into batches of outcomes, in input order."""
+    """Turns batches of tasks into what became of them, in input order."""
 
-    def results(self, batches: Iterable[list[_Task]]) -> Iterator[list[_Outcome]]: ...
+    def results(self, batches: Iterable[list[_Task]]) -> Iterator[_Done]: ...
 
     def close(self) -> None: ...
 
@@ -588,7 +715,7 @@ class _InProcess:
 
     settings: _Settings
 
-    def results(self, batches: Iterable[list[_Task]]) -> Iterator[list[_Outcome]]:
+    def results(self, batches: Iterable[list[_Task]]) -> Iterator[_Done]:
         for batch in batches:
             yield _process_batch(self.settings, batch)
 
@@ -609,9 +736,8 @@ class _WorkerPool:
     """
 
     def __init__(self, settings: _Settings, workers: int) -> None:
-        # spawn: workers start from a fresh interpreter, never a fork of this
-        # (threaded) process, and only import pagedump.
-        context = multiprocessing.get_context("spawn")
+        context = (multiprocessing.get_context("fork") if _can_fork()
+                   else multiprocessing.get_context("spawn"))
         self._tasks: _TaskQueue = context.Queue()
         self._results: _ResultQueue = context.Queue()
         self._window = _WINDOW_PER_WORKER * workers
@@ -626,8 +752,8 @@ class _WorkerPool:
             for process in self._processes:
                 process.start()
 
-    def results(self, batches: Iterable[list[_Task]]) -> Iterator[list[_Outcome]]:
-        finished: dict[int, list[_Outcome]] = {}
+    def results(self, batches: Iterable[list[_Task]]) -> Iterator[_Done]:
+        finished: dict[int, _Done] = {}
         sent = handed = 0
         for batch in batches:
             self._tasks.put((sent, batch))
@@ -639,13 +765,13 @@ class _WorkerPool:
             yield self._wait_for(handed, finished)
             handed += 1
 
-    def _wait_for(self, number: int, finished: dict[int, list[_Outcome]]) -> list[_Outcome]:
+    def _wait_for(self, number: int, finished: dict[int, _Done]) -> _Done:
         while number not in finished:
-            done, outcomes = self._next_result()
-            finished[done] = outcomes
+            done, result = self._next_result()
+            finished[done] = result
         return finished.pop(number)
 
-    def _next_result(self) -> tuple[int, list[_Outcome]]:
+    def _next_result(self) -> tuple[int, _Done]:
         while True:
             # Checked before every result, not only when results stop coming, so that
             # a worker that dies always ends the run, even one that died idle.
@@ -701,6 +827,29 @@ def _worker(settings: _Settings, tasks: _TaskQueue, results: _ResultQueue) -> No
             return
         number, batch = task
         results.put((number, _process_batch(settings, batch)))
+
+
+def _can_fork() -> bool:
+    """Whether to start worker processes by forking this one rather than spawning them.
+
+    A forked worker starts in milliseconds with pagedump already imported; a spawned one
+    starts a fresh interpreter that imports it again, which costs each worker about a
+    fifth of a second of CPU time before it parses anything. Forking is safe on Linux
+    while this process runs a single thread: with more, a lock that another thread holds
+    at the moment of the fork would stay held in the child for good. The command starts
+    no thread before its workers (the queues start their feeder threads on first use),
+    but a native library might, so the threads are counted, not assumed. Elsewhere, and
+    in doubt, spawn.
+    """
+    return sys.platform == "linux" and _thread_count() == 1
+
+
+def _thread_count() -> int:
+    """The threads of this process, native ones included, or 0 if that is unknown."""
+    try:
+        return len(os.listdir("/proc/self/task"))
+    except OSError:
+        return 0
 
 
 @contextlib.contextmanager
@@ -762,18 +911,18 @@ class _InterruptGuard:
 
 @attrs.define
 class _Output:
-    """Where output lines go: each written whole, and flushed at once."""
+    """Where output goes: whole lines, a batch at a time, each batch flushed at once."""
 
     stream: IO[bytes]
     guard: _InterruptGuard
 
-    def write(self, chunks: Sequence[bytes]) -> None:
-        if not chunks:
+    def write(self, lines: bytes) -> None:
+        """Write complete lines; a Ctrl-C meanwhile takes effect once they are out."""
+        if not lines:
             return
         with self.guard.deferred():
-            for chunk in chunks:
-                self.stream.write(chunk)
-                self.stream.flush()
+            self.stream.write(lines)
+            self.stream.flush()
 
 
 class _Progress:
@@ -946,17 +1095,14 @@ def _drive(runner: _Runner, batches: Iterable[list[_Task]], output: _Output,
     """Run the batches and write their outcomes; return the exit status."""
     failed = False
     try:
-        for outcomes in runner.results(batches):
-            lines = []
-            for outcome in outcomes:
-                if outcome.output is not None:
-                    lines.append(outcome.output)
-                else:
-                    progress.clear()
-                    _error(f"{outcome.error}")
-                    failed = True
-            output.write(lines)
-            progress.advance(len(outcomes))
+        for done in runner.results(batches):
+            if done.errors:
+                progress.clear()
+                for message in done.errors:
+                    _error(message)
+                failed = True
+            output.write(done.output)
+            progress.advance(done.inputs)
     except BaseException:
         progress.clear()
         runner.terminate()
@@ -1086,17 +1232,17 @@ def _run_inspect(args: argparse.Namespace, guard: _InterruptGuard) -> int:
     document = render_html(lines, page, name=name, fetched_at=args.fetched_at).encode("utf-8")
     target = _inspect_target(source, args.output)
     if target == "-":
-        _Output(sys.stdout.buffer, guard).write([document])
+        _Output(sys.stdout.buffer, guard).write(document)
         return EXIT_OK
     stream = _open_output(args.command_parser, target)
     with stream:
-        _Output(stream, guard).write([document])
+        _Output(stream, guard).write(document)
     print(f"pagedump: wrote {target}", file=sys.stderr)
     return EXIT_OK
 
 
 def _run_schema(args: argparse.Namespace, guard: _InterruptGuard) -> int:
-    _Output(sys.stdout.buffer, guard).write([schema_text().encode("utf-8")])
+    _Output(sys.stdout.buffer, guard).write(schema_text().encode("utf-8"))
     return EXIT_OK
 
 
