@@ -28,6 +28,7 @@ import html
 import json
 import multiprocessing
 import os
+import platform
 import re
 import subprocess
 import sys
@@ -37,6 +38,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pagedump
+from pagedump._cli import build_kind
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = (ROOT / "examples" / "daily8-seed.txt").read_text(encoding="utf-8")
@@ -196,6 +198,8 @@ def main() -> int:
     parser.add_argument("--quick", action="store_true", help="smaller runs, rougher figures")
     args = parser.parse_args()
     scale = 10 if args.quick else 1
+    print(f"build: pagedump {pagedump.__version__} ({build_kind()}), Python "
+          f"{platform.python_version()}, {os.cpu_count()} CPUs")
     floor_ratio = bench_floor(2_000 // scale)
     extractor_ratio = bench_extractors(200 // scale)
     rounds = 3 if args.quick else 5

@@ -608,7 +608,7 @@ def _reopenable(path: str, stream: IO[bytes]) -> str | None:
 def _jsonl_jobs(source: str, stream: IO[bytes], *, start: int = 1) -> Iterator[_Job]:
     """The records of a JSON Lines stream whose first line is line ``start``."""
     for number, raw in enumerate(stream, start=start):
-        if raw.strip():
+        if not raw.isspace():  # (a line read from a stream is never empty)
             yield _Job(source, number, raw)
 
 
@@ -622,7 +622,7 @@ def _jsonl_slices(source: str, path: str, stream: IO[bytes]) -> Iterator[_Slice]
     first = 1
     for number, raw in enumerate(stream, start=1):
         end += len(raw)
-        if raw.strip():
+        if not raw.isspace():
             records += 1
         if records and (records >= _RECORD_BATCH or end - start >= _BATCH_BYTES):
             yield _Slice(source, path, start, end - start, first, records)
