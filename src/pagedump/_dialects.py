@@ -330,7 +330,7 @@ def get_dialect(name: str) -> Dialect:
 
 def list_dialects() -> tuple[str, ...]:
     """Return the names of the registered dialects, sorted."""
-    return tuple(sorted(_REGISTRY))
+    return tuple(dialect.name for dialect in _REGISTERED)
 
 
 def registered() -> tuple[Dialect, ...]:

@@ -23,7 +23,7 @@ from pagedump._dialects import DAILY8, Dialect, registered
 from pagedump._lines import normalize_all
 from pagedump._patterns import required_text
 
-__all__ = ["choose", "sniff_split", "sniff_text"]
+__all__ = ["sniff_split", "sniff_text"]
 
 # The sample: the top of the dump (headers, first teasers) and its end (trailers).
 _HEAD = 2_000
@@ -263,12 +263,3 @@ def _decide(lines: list[str], norms: list[str]) -> Dialect:
         return evidence.dialects[best]
     site = _looks_like_a_site(norms, evidence.known, explained)
     return _generic.GENERIC if site else DAILY8
-
-
-def choose(dialect: Dialect | None, text: str, lines: list[str], norms: list[str]) -> Dialect:
-    """The dialect to read ``text`` with: the one named or given, else a sniffed one.
-
-    ``lines`` and ``norms`` are the text split and normalized, as the tokenizer has
-    them; sniffing reads its sample from them.
-    """
-    return sniff_split(text, lines, norms) if dialect is None else dialect

@@ -21,7 +21,7 @@ from pagedump._dialects import Dialect
 from pagedump._generic import read_article
 from pagedump._lines import LONG, normalize_all
 from pagedump._patterns import gate_of, spaceless
-from pagedump._sniff import choose
+from pagedump._sniff import sniff_split
 from pagedump._tokens import LineKind, Role
 
 __all__ = ["Tokens", "classify"]
@@ -849,14 +849,13 @@ class _Classifier:
         # What is left sits between the body and the teasers, or after the teasers:
         # trailer chrome, the end block, and anything cut or unknown there.
         kinds, shapes = self.kinds, self.shapes
-        if None in kinds:
-            i = kinds.index(None)
-            while True:
-                kinds[i] = _BLANK if shapes[i] is _Shape.BLANK else _BOILERPLATE
-                try:
-                    i = kinds.index(None, i + 1)
-                except ValueError:
-                    break
+        i = -1
+        while True:
+            try:
+                i = kinds.index(None, i + 1)
+            except ValueError:
+                break
+            kinds[i] = _BLANK if shapes[i] is _Shape.BLANK else _BOILERPLATE
 
 
 def classify(text: str, dialect: Dialect | None = None) -> Tokens:
@@ -873,7 +872,7 @@ def classify(text: str, dialect: Dialect | None = None) -> Tokens:
     """
     lines = text.splitlines()
     norms = normalize_all(lines)
-    chosen = choose(dialect, text, lines, norms)
+    chosen = sniff_split(text, lines, norms) if dialect is None else dialect
     rules = _rules(chosen)
     if chosen.layout == "article":
         kinds, roles, values = read_article(norms, chosen)
