@@ -32,6 +32,7 @@ PUBLIC_NAMES = [
     "PagedumpError",
     "Published",
     "RelatedItem",
+    "Role",
     "Section",
     "WetRecord",
     "__version__",

@@ -15,13 +15,19 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import pagedump
-from pagedump import LineKind
-from pagedump._generic import GENERIC, read_article
-from pagedump._tokens import Role
+from pagedump import GENERIC, LineKind, Role
 
 BLANK, BOILERPLATE = LineKind.BLANK, LineKind.BOILERPLATE
 HEADLINE, DATELINE = LineKind.HEADLINE, LineKind.DATELINE
 BODY, HEADING = LineKind.BODY, LineKind.HEADING
+
+
+def _read(norms: list[str]) -> tuple[list[LineKind], list[Role], list[str | None]]:
+    """Each line's kind, role and value, as the public token stream gives them."""
+    lines = pagedump.tokenize("\n".join(norms), dialect=GENERIC)
+    assert len(lines) == len(norms)
+    kinds = [line.kind for line in lines]
+    return kinds, [line.role for line in lines], [line.value for line in lines]
 
 
 @dataclass(frozen=True)
@@ -242,7 +248,7 @@ def test_the_article_is_read(story: Story) -> None:
 @pytest.mark.parametrize("story", STORIES)
 def test_roles_follow_kinds(story: Story) -> None:
     norms = [line for line, _ in story.lines()]
-    kinds, roles, values = read_article(norms, GENERIC)
+    kinds, roles, values = _read(norms)
     assert len(kinds) == len(roles) == len(values) == len(norms)
     for kind, role, value in zip(kinds, roles, values, strict=True):
         if kind is BODY:
@@ -273,7 +279,7 @@ def test_bylines_in_many_languages(line: str, *, is_byline: bool) -> None:
     at = next(i for i, (text, _) in enumerate(story) if text == ENGLISH.byline)
     norms = [text for text, _ in story]
     norms[at] = line
-    _, roles, _ = read_article(norms, GENERIC)
+    _, roles, _ = _read(norms)
     assert (roles[at] is Role.BYLINE) == is_byline
 
 
@@ -281,7 +287,7 @@ def test_a_bare_by_leaves_the_byline_to_the_name_after_it() -> None:
     norms = [text for text, _ in ENGLISH.lines()]
     at = norms.index(ENGLISH.byline)
     norms[at:at + 1] = ["By", "Jane Doe"]
-    kinds, roles, _ = read_article(norms, GENERIC)
+    kinds, roles, _ = _read(norms)
     assert kinds[at] is DATELINE
     assert roles[at] is Role.NONE
     assert roles[at + 1] is Role.BYLINE
@@ -300,7 +306,7 @@ TIMES = [
 def test_the_time_is_the_date_as_printed(line: str, printed: str) -> None:
     norms = [text for text, _ in ENGLISH.lines()]
     norms[norms.index(ENGLISH.time_line)] = line
-    _, roles, values = read_article(norms, GENERIC)
+    _, roles, values = _read(norms)
     assert values[roles.index(Role.TIME)] == printed
 
 
@@ -334,7 +340,7 @@ def test_an_ad_inside_the_story_is_chrome_and_the_heading_after_it_stays(chrome:
 
 def test_the_page_title_alone_is_a_copy_of_the_headline() -> None:
     norms = [text for text, _ in ENGLISH.lines()]
-    _, roles, _ = read_article(norms, GENERIC)
+    _, roles, _ = _read(norms)
     assert roles[0] is Role.COPY
     assert roles.count(Role.HEADLINE) == 1
 

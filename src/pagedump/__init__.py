@@ -29,7 +29,7 @@ from pagedump._io import load, parse_bytes
 from pagedump._records import Article, Page, PageKind, Published, RelatedItem, Section
 from pagedump._schema import json_schema
 from pagedump._serialize import from_dict, from_json, to_dict, to_json
-from pagedump._tokens import Line, LineKind
+from pagedump._tokens import Line, LineKind, Role
 from pagedump._warc import WetRecord, read_wet
 from pagedump.exceptions import PagedumpError
 
@@ -50,6 +50,7 @@ __all__ = [
     "PagedumpError",
     "Published",
     "RelatedItem",
+    "Role",
     "Section",
     "WetRecord",
     "__version__",

@@ -32,7 +32,8 @@ def tokenize(text: str, *, dialect: Dialect | str | None = None) -> tuple[Line, 
             (see :func:`~pagedump.sniff`).
 
     Returns:
-        One :class:`~pagedump.Line` per element of ``text.splitlines()``, in order.
+        One :class:`~pagedump.Line` per element of ``text.splitlines()``, in order,
+        with its kind, and the role and value the parser reads from it.
         It never raises on the content of ``text``.
 
     Raises:
@@ -43,9 +44,10 @@ def tokenize(text: str, *, dialect: Dialect | str | None = None) -> tuple[Line, 
     tokens = classify(text, _dialect(dialect))
     starts = line_starts(text)
     return tuple(
-        Line(kind, line, number, start, start + len(line))
-        for number, (kind, line, start) in enumerate(
-            zip(tokens.kinds, tokens.lines, starts, strict=True), start=1)
+        Line(kind, line, number, start, start + len(line), role, value)
+        for number, (kind, line, start, role, value) in enumerate(
+            zip(tokens.kinds, tokens.lines, starts, tokens.roles, tokens.values, strict=True),
+            start=1)
     )
 
 

@@ -8,13 +8,14 @@ pattern without running it.
 
 from __future__ import annotations
 
+import functools
 import importlib
 import re
 from typing import Any
 
 import attrs
 
-__all__ = ["Gate", "gate_of", "required_text", "spaceless"]
+__all__ = ["Gate", "alternation", "compile_all", "gate_of", "required_text", "spaceless"]
 
 _c: Any
 _p: Any
@@ -201,3 +202,26 @@ def _literal_runs(items: list[tuple[Any, Any]]) -> list[str]:
     if run:
         runs.append("".join(run))
     return runs
+
+
+def alternation(named: list[tuple[str, str]]) -> re.Pattern[str] | None:
+    """One pattern matching a whole line against several, each in a named group.
+
+    The alternatives are tried in the order given; the first that matches wins, and
+    ``match.lastgroup`` names it (the mistune way: one call per line, dispatch on the
+    group). ``None`` when there are none.
+
+    Args:
+        named: ``(group name, pattern source)`` pairs. The sources must hold no named
+            groups of their own that clash across alternatives.
+    """
+    if not named:
+        return None
+    alternatives = "|".join(f"(?P<{name}>{source})" for name, source in named)
+    return re.compile(f"(?:{alternatives})\\Z")
+
+
+@functools.lru_cache(maxsize=64)
+def compile_all(sources: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
+    """The patterns of ``sources``, compiled once for every stage that matches them."""
+    return tuple(re.compile(source) for source in sources)

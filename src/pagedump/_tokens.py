@@ -35,8 +35,10 @@ class LineKind(enum.StrEnum):
 class Role(enum.StrEnum):
     """A line's part in its block: what the parser does with it.
 
-    Internal: the tokenizer hands roles to the parser beside the kinds; the public
-    :class:`Line` carries only the kind.
+    The kind says what a line is; the role says what the parser takes from it (the
+    first printing of the headline, a repeat of it, a teaser's outlet, ...). Every
+    :class:`Line` carries both, so a reader of the token stream sees why a line
+    became what it did in the :class:`~pagedump.Page`.
     """
 
     NONE = "none"
@@ -82,7 +84,7 @@ class Role(enum.StrEnum):
 
 @attrs.frozen(slots=True)
 class Line:
-    """One line of a dump with its kind.
+    """One line of a dump with its kind, and what the parser takes from it.
 
     ``text[start:end]`` of the original dump is exactly :attr:`text`.
 
@@ -92,6 +94,11 @@ class Line:
         lineno: The 1-based line number (an index into ``text.splitlines()`` plus one).
         start: Offset of the line's first character in the dump.
         end: Offset just past the line's last character (before its line break).
+        role: The line's part in its block: what the parser does with it.
+        value: The text the role carries where it is not the whole line: the printed
+            time of a dateline (``"4 days ago"`` of ``"NHK4 days ago"``), a teaser's
+            time without its ``"time"`` prefix, a bullet's label without its marker,
+            a card's title. ``None`` where the role takes the line itself, or nothing.
     """
 
     kind: LineKind
@@ -99,3 +106,5 @@ class Line:
     lineno: int
     start: int
     end: int
+    role: Role = Role.NONE
+    value: str | None = None

@@ -1,0 +1,86 @@
+"""The article layout: find the one story on an ordinary news page.
+
+A news site's dump carries its story amid menus, footers, share widgets, cookie
+notices, link lists, comment threads and related stories. Nothing marks where the
+story is, so it is found in three steps, one module each:
+
+1. :mod:`~pagedump._layouts.article.evidence`: each line alone gets a class (prose,
+   near-prose, short, chrome) and a weight.
+2. :mod:`~pagedump._layouts.article.region`: the story is the densest run of prose,
+   preferably one right after a copy of the page's title; the story never runs
+   across a line that is only a date or a rights notice.
+3. :mod:`~pagedump._layouts.article.header`: the headline shortly before the region,
+   and the byline and time around it.
+
+Everything language-specific (function words, chrome phrases, byline words, month
+names) is data in the :class:`~pagedump.Dialect` (:mod:`pagedump._words`).
+"""
+
+from __future__ import annotations
+
+from pagedump._layouts.article.evidence import ArticlePage, article_data, first_pass
+from pagedump._layouts.article.header import (
+    HEADLINE_GAP,
+    find_headline,
+    read_header,
+    title_lines,
+)
+from pagedump._layouts.article.region import (
+    anchored_run,
+    densest_run,
+    extend_over_list,
+    settle_region,
+)
+from pagedump._lines import LONG
+from pagedump._state import LineState
+from pagedump._tokens import LineKind, Role
+
+__all__ = ["read"]
+
+# How many lines repeating the page title are tried as the headline.
+_TITLE_CANDIDATES = 4
+# The share of the densest run's weight a run after the headline needs to win.
+_ANCHOR_SHARE = 0.3
+
+
+def read(state: LineState) -> None:
+    """Claim every line of an ordinary news page.
+
+    Every line starts as boilerplate (or blank); the story's lines, its headline and
+    its byline and time are then claimed as such.
+    """
+    norms, kinds, roles = state.norms, state.kinds, state.roles
+    blank, boilerplate = LineKind.BLANK, LineKind.BOILERPLATE
+    kinds[:] = [boilerplate if norm else blank for norm in norms]
+    if not any(norms):
+        return
+    data = article_data(state.dialect)
+    classes, weights = first_pass(norms, data)
+    page = ArticlePage(norms=norms, data=data, classes=classes, weights=weights,
+                       kinds=kinds, roles=roles, values=state.values)
+    start, end, score = densest_run(weights)
+    titles = title_lines(page)
+    headline = None
+    # The story starts soon after its headline: a dense run right after a line that
+    # repeats the page's title is the story even when a longer run (a footer's wall
+    # of legalese, a comment thread) outweighs it.
+    best = 0.0
+    for t in titles[:_TITLE_CANDIDATES]:
+        s, e, total = anchored_run(weights, t + 1, t + 1 + HEADLINE_GAP)
+        # Equal runs follow two copies of the title: the fuller copy is the headline.
+        better = total > best or (total == best and headline is not None
+                                  and len(norms[t]) > len(norms[headline]))
+        if better and total >= _ANCHOR_SHARE * score:
+            best, start, end, headline = total, s, e, t
+    if headline is None:
+        headline = find_headline(page, start, titles)
+    if headline is not None:
+        kinds[headline], roles[headline] = LineKind.HEADLINE, Role.HEADLINE
+        text = norms[headline]
+        for i, norm in enumerate(norms):
+            if i != headline and (norm == text or (
+                    i < headline and norm.startswith(text) and len(norm) <= LONG)):
+                kinds[i], roles[i] = LineKind.HEADLINE, Role.COPY
+    end = extend_over_list(weights, end)
+    read_header(page, headline, start, end)
+    settle_region(page, start, end)

@@ -1,0 +1,115 @@
+"""The header of an aggregator page: the logo lines, the headline and its metadata.
+
+A story page opens with the site's logo lines, the headline (often printed twice)
+and a line naming the outlet and the time, glued (``"Yomiuri Shimbun4 days ago"``)
+or in the dialect's metadata form (``"PTI | Nagpur | Updated: ... | Created: ..."``).
+A listing opens with the logo, the listing mark and the listing's title; an author
+page with the author's name over items that end in a date.
+"""
+
+from __future__ import annotations
+
+from pagedump._layouts.listing import read_author_page, read_title
+from pagedump._shapes import GLUED_MAX, Shape
+from pagedump._state import LineState
+from pagedump._text import starts_capitalised
+from pagedump._tokens import LineKind, Role
+
+__all__ = ["looks_like_title", "mark_copies", "read_header", "split_source_time"]
+
+
+def looks_like_title(text: str) -> bool:
+    """A headline-like line: starts like a title, short, and not a finished sentence."""
+    if not 2 <= len(text) <= 250 or len(text.split()) > 30:
+        return False
+    return starts_capitalised(text) and text[-1] not in ".,;:"
+
+
+def read_header(state: LineState) -> int:
+    """Claim the header's lines; return the line where the body may begin."""
+    first = state.next_nonblank(0)
+    norms, shapes, dialect = state.norms, state.shapes, state.dialect
+    if first is None:
+        return len(norms)
+    norm = norms[first]
+    if norm in dialect.logo_marks:
+        state.claim(first, LineKind.BOILERPLATE)
+        nxt = state.next_nonblank(first + 1)
+        while nxt is not None and shapes[nxt] is Shape.CHROME and (
+                norms[nxt] not in dialect.listing_marks):
+            state.claim(nxt, LineKind.BOILERPLATE)  # a section label above the headline
+            nxt = state.next_nonblank(nxt + 1)
+        if nxt is not None and norms[nxt] in dialect.listing_marks:
+            state.claim(nxt, LineKind.BOILERPLATE)
+            title = state.next_nonblank(nxt + 1)
+            if title is not None and shapes[title] in (Shape.LISTING_TITLE, Shape.TEXT):
+                return read_title(state, title)
+            return nxt + 1
+        if nxt is not None and shapes[nxt] is Shape.TEXT:
+            return _headline(state, nxt)
+        return first + 1
+    if shapes[first] is Shape.LISTING_TITLE:
+        return read_title(state, first)
+    if shapes[first] is not Shape.TEXT:
+        return first
+    if read_author_page(state, first):
+        return len(norms)
+    # An empty first line means a header follows; otherwise the first line must
+    # look like a title, or the dump starts mid-story (a fragment).
+    if (first > 0 and len(norm) <= 300) or looks_like_title(norm):
+        return _headline(state, first)
+    return first
+
+
+def _headline(state: LineState, i: int) -> int:
+    """Claim the headline, its copies and the metadata line under them."""
+    state.claim(i, LineKind.HEADLINE, Role.HEADLINE)
+    after = mark_copies(state, i, state.norms[i])
+    nxt = state.next_nonblank(after)
+    if nxt is None:
+        return after
+    if state.shapes[nxt] in (Shape.TEXT, Shape.TIME):
+        norm = state.norms[nxt]
+        split = split_source_time(state, norm)
+        if split is not None:
+            state.claim(nxt, LineKind.DATELINE, Role.SOURCE_TIME, split[1])
+            return nxt + 1
+        assert state.rules is not None
+        for pattern in state.rules.meta:
+            if len(norm) <= GLUED_MAX * 2 and pattern.fullmatch(norm):
+                state.claim(nxt, LineKind.DATELINE, Role.META)
+                return nxt + 1
+    return after
+
+
+def mark_copies(state: LineState, i: int, text: str, stop: int | None = None) -> int:
+    """Claim the repeats of ``text`` that follow line ``i``; return the line after the last.
+
+    A repeat takes line ``i``'s kind: a headline's copies are headline, a teaser
+    title's are related.
+    """
+    kind = LineKind.HEADLINE if state.kinds[i] is LineKind.HEADLINE else LineKind.RELATED
+    j = state.next_nonblank(i + 1, stop)
+    while j is not None and state.norms[j] == text:
+        state.claim(j, kind, Role.COPY)
+        i = j
+        j = state.next_nonblank(i + 1, stop)
+    return i + 1
+
+
+def split_source_time(state: LineState, norm: str) -> tuple[str | None, str] | None:
+    """Split a glued ``"Yomiuri Shimbun4 days ago"`` into its outlet and its time.
+
+    Returns:
+        ``(outlet or None, time)``, or ``None`` when the line is no such line.
+    """
+    rules = state.rules
+    if rules is None or rules.time is None or rules.glued is None or len(norm) > GLUED_MAX:
+        return None
+    if rules.time.fullmatch(norm):
+        return None, norm
+    match = rules.glued.fullmatch(norm)
+    if match is None:
+        return None
+    return match["label"].strip() or None, match["time"]
+

@@ -1,0 +1,44 @@
+"""Judgements about a line's text that every layout shares.
+
+Whether a line ends a sentence, opens like prose or like a title: the story page
+reader, the ordinary-article reader and sniffing all ask these, and each question
+has one answer, here. The line is its normal form (see :func:`pagedump._lines.normalize`):
+never empty when these are asked.
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "CLAUSE_ENDS",
+    "OPENERS",
+    "SENTENCE_ENDS",
+    "ends_clause",
+    "ends_sentence",
+    "starts_capitalised",
+]
+
+SENTENCE_ENDS = frozenset(".!?\"'…”’)")
+"""The last characters of a finished sentence (a closing quote or bracket included)."""
+
+CLAUSE_ENDS = SENTENCE_ENDS | frozenset(":;»")
+"""What ends a run of prose: a sentence end, or a colon or semicolon that a list or a
+quotation follows (as ordinary pages print before their bullet lists)."""
+
+OPENERS = frozenset("‘'\"“„«¿¡(")
+"""Characters that may open a sentence or a title before its first letter."""
+
+
+def ends_sentence(text: str) -> bool:
+    """Whether ``text`` ends as a finished sentence does."""
+    return text[-1] in SENTENCE_ENDS
+
+
+def ends_clause(text: str) -> bool:
+    """Whether ``text`` ends a run of prose (a sentence, or a clause before a list)."""
+    return text[-1] in CLAUSE_ENDS
+
+
+def starts_capitalised(text: str) -> bool:
+    """Whether ``text`` opens as a sentence or a title: a capital, a digit or an opener."""
+    first = text[0]
+    return first.isupper() or first.isdigit() or first in OPENERS
