@@ -27,6 +27,7 @@ from typing import IO, TYPE_CHECKING, NamedTuple, Protocol
 import attrs
 
 from pagedump import load, parse, to_dict
+from pagedump._dates import is_aware
 from pagedump._io import decode
 from pagedump._warc import read_wet
 from pagedump.exceptions import DecodeError, WetError
@@ -89,7 +90,7 @@ def aware_time(text: str) -> datetime:
         value = datetime.fromisoformat(text)
     except ValueError:
         raise ValueError(f"{text!r} is not an ISO 8601 time") from None
-    if value.utcoffset() is None:
+    if not is_aware(value):
         raise ValueError(f"{text!r} has no time zone; add an offset such as +00:00 or Z")
     return value
 

@@ -21,7 +21,7 @@ from pagedump._dialects import Dialect
 from pagedump._records import Published
 from pagedump.exceptions import InputTypeError, NaiveDatetimeError
 
-__all__ = ["check_fetched_at", "resolve"]
+__all__ = ["check_fetched_at", "is_aware", "resolve"]
 
 _UNITS = {
     "s": "seconds", "sec": "seconds", "secs": "seconds", "second": "seconds", "seconds": "seconds",
@@ -81,6 +81,15 @@ _MONTH = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]
                     re.IGNORECASE)
 
 
+def is_aware(value: datetime) -> bool:
+    """Whether ``value`` names its offset from UTC (a ``tzinfo`` that gives one).
+
+    A ``tzinfo`` whose ``utcoffset`` returns ``None`` leaves a datetime naive, as
+    Python's own comparisons treat it.
+    """
+    return value.utcoffset() is not None
+
+
 def check_fetched_at(fetched_at: object) -> datetime | None:
     """Validate a ``fetched_at`` argument.
 
@@ -94,7 +103,7 @@ def check_fetched_at(fetched_at: object) -> datetime | None:
         raise InputTypeError("fetched_at", type(fetched_at),
                              "pass a timezone-aware datetime.datetime or None",
                              expected="a datetime or None")
-    if fetched_at.tzinfo is None or fetched_at.utcoffset() is None:
+    if not is_aware(fetched_at):
         raise NaiveDatetimeError("fetched_at", fetched_at)
     return fetched_at
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Callable
 from datetime import datetime
@@ -11,6 +10,7 @@ import attrs
 
 from pagedump._dates import resolve
 from pagedump._dialects import Dialect
+from pagedump._patterns import compile_all
 from pagedump._records import Article, Page, PageKind, Published, RelatedItem, Section
 from pagedump._tokenizer import Tokens
 from pagedump._tokens import LineKind, Role
@@ -36,13 +36,8 @@ _NOT_PLACES = frozenset({
 _MONTH_DAY = re.compile(r", (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2}$")
 
 
-@functools.lru_cache(maxsize=32)
-def _meta_patterns(dialect: Dialect) -> tuple[re.Pattern[str], ...]:
-    return tuple(re.compile(pattern) for pattern in dialect.meta_patterns)
-
-
-def _dateline(paragraph: str) -> tuple[str | None, str | None]:
-    """Read the place and agency prefix of a first paragraph."""
+def _place_and_agency(paragraph: str) -> tuple[str | None, str | None]:
+    """Read the place and agency that open a first paragraph (``"WASHINGTON (AP) —"``)."""
     match = _PLACE_AGENCY.match(paragraph)
     if match is not None:
         place = _MONTH_DAY.sub("", match["place"].strip())
@@ -136,7 +131,7 @@ class _PageBuilder:
 
     def meta(self, norm: str) -> None:
         """Read a metadata line with the first of the dialect's patterns that fits."""
-        for pattern in _meta_patterns(self.dialect):
+        for pattern in compile_all(self.dialect.meta_patterns):
             match = pattern.fullmatch(norm)
             if match is None:
                 continue
@@ -238,7 +233,7 @@ class _PageBuilder:
             if location is None and agency is None:
                 for section in self.sections:
                     if section.paragraphs:
-                        location, agency = _dateline(section.paragraphs[0])
+                        location, agency = _place_and_agency(section.paragraphs[0])
                         break
             article = Article(
                 headline=self.headline, source=self.source, published=self.published,

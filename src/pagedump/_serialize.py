@@ -22,6 +22,7 @@ from cattrs.gen import make_dict_structure_fn
 from cattrs.preconf.json import make_converter
 from cattrs.v import format_exception
 
+from pagedump._dates import is_aware
 from pagedump._records import Page, PageKind
 from pagedump.exceptions import InputTypeError, SchemaError
 
@@ -58,7 +59,7 @@ def _structure_datetime(value: object, _: type) -> datetime:
     if not isinstance(value, str):
         raise TypeError(f"expected an ISO 8601 string, got {type(value).__name__}")
     parsed = datetime.fromisoformat(value)
-    if parsed.tzinfo is None:
+    if not is_aware(parsed):
         raise ValueError(f"{value!r} has no UTC offset")
     return parsed
 

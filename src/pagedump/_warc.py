@@ -25,6 +25,7 @@ from typing import IO, TYPE_CHECKING, Final, Literal, overload
 
 import attrs
 
+from pagedump._dates import is_aware
 from pagedump._io import decode
 from pagedump.exceptions import DecodeError, InputTypeError, WetError
 
@@ -340,7 +341,7 @@ def _warc_date(value: bytes | None) -> datetime:
         raise _BadRecordError(f"WARC-Date is not an ISO 8601 time: "
                               f"{value.decode('latin-1')!r}") from None
     # WARC dates are UTC by definition (the standard writes them with a Z).
-    return moment if moment.utcoffset() is not None else moment.replace(tzinfo=UTC)
+    return moment if is_aware(moment) else moment.replace(tzinfo=UTC)
 
 
 def _text(body: bytes) -> str:

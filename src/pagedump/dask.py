@@ -41,7 +41,7 @@ except ImportError as exc:
     ) from exc
 
 from pagedump._api import parse
-from pagedump._dates import check_fetched_at
+from pagedump._dates import check_fetched_at, is_aware
 from pagedump._dialects import Dialect, resolve_dialect
 from pagedump._records import Page
 from pagedump._serialize import to_dict
@@ -215,7 +215,7 @@ def _fetch_time(record: Mapping[Any, Any], options: _Options) -> datetime | None
     if not isinstance(value, datetime):
         raise _BadRecordError(f"{where} must be a datetime or an ISO 8601 string, "
                               f"not {type(value).__qualname__}")
-    if value.tzinfo is None or value.utcoffset() is None:
+    if not is_aware(value):
         if isinstance(raw, str):
             raise _BadRecordError(f"{where} has no UTC offset: {raw!r}; "
                                   f"write it with one, e.g. {raw + '+00:00'!r}")

@@ -18,8 +18,15 @@ from pagedump._tokens import LineKind, Role
 __all__ = ["read_body"]
 
 _HEADING_MAX = 120
+_BLANK = LineKind.BLANK
+_BOILERPLATE = LineKind.BOILERPLATE
+_HEADLINE = LineKind.HEADLINE
+_DATELINE = LineKind.DATELINE
+_BODY = LineKind.BODY
+_HEADING = LineKind.HEADING
+
 # What a line above a sub-heading may be besides a finished paragraph.
-_OPENS_BODY = (LineKind.HEADLINE, LineKind.DATELINE, LineKind.BOILERPLATE)
+_OPENS_BODY = (_HEADLINE, _DATELINE, _BOILERPLATE)
 _HEADING_ENDS = frozenset(".,;:!\"'…”’-–—|")
 
 
@@ -41,7 +48,7 @@ def read_body(state: LineState, start: int, end: int) -> None:
     credits = _credits(state, start, end)
     last = len(norms) - 1
     # Most lines are paragraphs: settle them with as little work as possible.
-    text, body, paragraph = Shape.TEXT, LineKind.BODY, Role.PARAGRAPH
+    text, body, paragraph = Shape.TEXT, _BODY, Role.PARAGRAPH
     i = start
     while i < end:
         if kinds[i] is not None:
@@ -51,15 +58,15 @@ def read_body(state: LineState, start: int, end: int) -> None:
         if shape is text:
             norm = norms[i]
             if credits and norm in credits:
-                kinds[i] = LineKind.BOILERPLATE
+                kinds[i] = _BOILERPLATE
             elif len(norm) <= _HEADING_MAX and _is_heading(state, i, start, end):
-                kinds[i], roles[i] = LineKind.HEADING, Role.HEADING
+                kinds[i], roles[i] = _HEADING, Role.HEADING
             elif i == last and _is_cut_chrome(state, i):
-                kinds[i] = LineKind.BOILERPLATE
+                kinds[i] = _BOILERPLATE
             else:
                 kinds[i], roles[i] = body, paragraph
         elif shape is Shape.BLANK:
-            state.claim(i, LineKind.BLANK)
+            state.claim(i, _BLANK)
         elif shape is Shape.WIDGET:
             i = _widget(state, i, end)
             continue
@@ -69,33 +76,33 @@ def read_body(state: LineState, start: int, end: int) -> None:
         elif shape is Shape.CAPTION:
             i = _caption(state, i, end)
         elif shape in (Shape.CHROME, Shape.JUNK, Shape.LINK_CLOSE):
-            state.claim(i, LineKind.BOILERPLATE)
+            state.claim(i, _BOILERPLATE)
         elif shape is Shape.STAMP:
-            state.claim(i, LineKind.DATELINE, Role.STAMP)
+            state.claim(i, _DATELINE, Role.STAMP)
             title = state.next_nonblank(i + 1, end)
             if (title is not None and shapes[title] is Shape.TEXT
                     and looks_like_title(norms[title])):
-                state.claim(title, LineKind.HEADING, Role.HEADING)
+                state.claim(title, _HEADING, Role.HEADING)
                 i = title
         elif shape is Shape.BYLINE:
-            state.claim(i, LineKind.DATELINE, Role.BYLINE)
+            state.claim(i, _DATELINE, Role.BYLINE)
         elif _is_heading(state, i, start, end):
-            state.claim(i, LineKind.HEADING, Role.HEADING)
+            state.claim(i, _HEADING, Role.HEADING)
         elif _is_cut_chrome(state, i):
-            state.claim(i, LineKind.BOILERPLATE)
+            state.claim(i, _BOILERPLATE)
         else:
-            state.claim(i, LineKind.BODY, Role.PARAGRAPH)
+            state.claim(i, _BODY, Role.PARAGRAPH)
         i += 1
 
 
 def _caption(state: LineState, i: int, end: int) -> int:
     """A caption, and the credit line under it; return the last of them."""
-    state.claim(i, LineKind.BOILERPLATE)
+    state.claim(i, _BOILERPLATE)
     nxt = i + 1
     norms = state.norms
     if (nxt < end and state.shapes[nxt] is Shape.TEXT and len(norms[nxt].split()) <= 3
             and not ends_sentence(norms[nxt])):
-        state.claim(nxt, LineKind.BOILERPLATE)
+        state.claim(nxt, _BOILERPLATE)
         return nxt
     return i
 
@@ -143,14 +150,14 @@ def _credits(state: LineState, start: int, end: int) -> frozenset[str]:
 
 def _widget(state: LineState, i: int, end: int) -> int:
     """A widget block: its opening line and the short lines after it."""
-    state.claim(i, LineKind.BOILERPLATE)
+    state.claim(i, _BOILERPLATE)
     i += 1
     while i < end and state.kinds[i] is None:
         shape, norm = state.shapes[i], state.norms[i]
         if shape is Shape.BLANK:
-            state.claim(i, LineKind.BLANK)
+            state.claim(i, _BLANK)
         elif shape in (Shape.CHROME, Shape.JUNK, Shape.WIDGET) or len(norm) <= 40:
-            state.claim(i, LineKind.BOILERPLATE)
+            state.claim(i, _BOILERPLATE)
         else:
             break
         i += 1
@@ -163,9 +170,9 @@ def _link_block(state: LineState, i: int, end: int) -> int:
         if state.shapes[j] is Shape.LINK_CLOSE:
             for k in range(i, j + 1):
                 blank = state.shapes[k] is Shape.BLANK
-                state.claim(k, LineKind.BLANK if blank else LineKind.BOILERPLATE)
+                state.claim(k, _BLANK if blank else _BOILERPLATE)
             return j + 1
-    state.claim(i, LineKind.BOILERPLATE)
+    state.claim(i, _BOILERPLATE)
     return i + 1
 
 
@@ -193,7 +200,7 @@ def _is_cut_chrome(state: LineState, i: int) -> bool:
     if i != len(state.norms) - 1 or i == 0:
         return False
     prev = state.prev_nonblank(i - 1)
-    if prev is None or state.kinds[prev] is not LineKind.BOILERPLATE:
+    if prev is None or state.kinds[prev] is not _BOILERPLATE:
         return False
     norm = state.norms[i]
     assert state.rules is not None
