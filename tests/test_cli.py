@@ -579,6 +579,24 @@ def test_tokens_prints_aligned_lines_with_their_kinds(seed_text: str, daily8_dir
     assert done.stdout.startswith(" 1  boilerplate  logo\n 2  headline     US Is Selling")
 
 
+def test_tokens_with_roles_shows_each_role_and_its_value(seed_text: str,
+                                                         daily8_dir: Path) -> None:
+    done = run("tokens", "--roles", str(daily8_dir / "daily8-000-seed.txt"))
+
+    assert (done.returncode, done.stderr) == (0, "")
+    rows = done.stdout.split("\n")[:-1]
+    lines = pagedump.tokenize(seed_text)
+    assert len(rows) == len(lines)
+    role_width = max(len(role.value) for role in pagedump.Role)
+    for row, line in zip(rows, lines, strict=True):
+        assert row.split()[1:3] == [line.kind.value, line.role.value]
+        if line.text:
+            assert f"  {line.role.value:<{role_width}}  {line.text}" in row
+        assert row.endswith(f" \u2192 {line.value}") == (line.value is not None)
+    assert rows[5] == " 6  dateline     " + "source-time".ljust(role_width) + (
+        "  Yomiuri Shimbun4 days ago \u2192 4 days ago")
+
+
 def test_tokens_reads_standard_input_and_shows_control_characters() -> None:
     done = run("tokens", "-", stdin="Headline\x1b[31m\n\nBody\x07 text.\n")
 

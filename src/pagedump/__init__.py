@@ -4,6 +4,19 @@ The pipeline has three stages, each a plain function::
 
     text --tokenize--> lines --parse--> Page --to_dict/to_json--> JSON
 
+``tokenize`` splits the dump into lines, normalizes them, and reads them with a
+:class:`Dialect`: the one given, or the one :func:`sniff` finds the text's evidence
+for (the generic dialect of ordinary news pages when no known family's evidence is
+there). The dialect's layout decides how the lines are read in context: an
+aggregator's story page or listing from each line's shape (header, body, teasers of
+other stories in the dialect's teaser form), an ordinary page by the evidence its
+lines carry. Each :class:`Line` comes out with its :class:`LineKind`, its
+:class:`Role` in its block and the value that role carries. ``parse`` assembles the
+lines into frozen records by their roles (:class:`Page`, :class:`Article`,
+:class:`RelatedItem`), resolving printed times against the ``fetched_at`` the caller
+gives; ``to_dict``/``to_json`` serialize them, and ``from_dict``/``from_json`` read
+them back.
+
 >>> import pagedump
 >>> page = pagedump.parse("logo\nHeadline\n\nHeadline\n\nNHK2 hours ago\nFirst paragraph.")
 >>> page.article.headline, page.article.source, page.article.published.text

@@ -32,7 +32,7 @@ from typing import IO, TYPE_CHECKING, TextIO
 
 import attrs
 
-from pagedump import LineKind, __version__, list_dialects, parse, tokenize
+from pagedump import Line, LineKind, Role, __version__, list_dialects, parse, tokenize
 from pagedump._batch import (
     FILE_BATCH,
     GLOBS,
@@ -224,6 +224,10 @@ def _add_tokens_command(commands: _Commands, reading: argparse.ArgumentParser) -
         "--color", choices=["auto", "always", "never"], default="auto", metavar="WHEN",
         help="colour by kind: auto (default: on a terminal, unless NO_COLOR is set), "
              "always or never")
+    sub.add_argument(
+        "--roles", action="store_true",
+        help="also print each line's role (what parse takes from it) and, after the "
+             "text, the value the role carries")
 
 
 def _encoding_arg(name: str) -> str:
@@ -531,6 +535,7 @@ _COLOURS = {
     LineKind.RELATED: "35",
 }
 _KIND_WIDTH = max(len(kind.value) for kind in LineKind)
+_ROLE_WIDTH = max(len(role.value) for role in Role)
 # C0 controls and DEL as Unicode control pictures, so a stray escape in a dump cannot
 # drive the terminal. Tabs stay.
 _CONTROL_PICTURES = {code: 0x2400 + code for code in range(32) if code != 9} | {127: 0x2421}
@@ -550,7 +555,7 @@ def _run_tokens(args: argparse.Namespace, guard: _InterruptGuard) -> int:
     lines = tokenize(text, dialect=args.dialect)
     width = len(str(len(lines)))
     for line in lines:
-        sys.stdout.write(_token_row(line.lineno, line.kind, line.text, width, colour=colour))
+        sys.stdout.write(_token_row(line, width, colour=colour, roles=args.roles))
     sys.stdout.flush()
     return EXIT_OK
 
@@ -563,10 +568,16 @@ def _wants_colour(choice: str, stream: TextIO) -> bool:
     return stream.isatty()
 
 
-def _token_row(lineno: int, kind: LineKind, text: str, width: int, *, colour: bool) -> str:
-    number = f"{lineno:>{width}}"
-    label = f"{kind.value:<{_KIND_WIDTH}}" if text else kind.value
+def _token_row(line: Line, width: int, *, colour: bool, roles: bool) -> str:
+    kind, text = line.kind, line.text
+    number = f"{line.lineno:>{width}}"
+    label = f"{kind.value:<{_KIND_WIDTH}}" if text or roles else kind.value
+    if roles:
+        role = f"{line.role.value:<{_ROLE_WIDTH}}" if text else line.role.value
+        label = f"{label}  {role}"
     shown = text.translate(_CONTROL_PICTURES)
+    if roles and line.value is not None:
+        shown += " → " + line.value.translate(_CONTROL_PICTURES)
     if colour:
         number = _paint(number, "2")
         label = _paint(label, _COLOURS[kind])
