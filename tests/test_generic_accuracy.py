@@ -25,8 +25,9 @@ from dateutil.parser import UnknownTimezoneWarning
 import pagedump
 from pagedump._generic import GENERIC
 
-BODY_F1_FLOOR = 0.932
-"""Achieved 0.9417 (precision 0.9286, recall 0.9551) when pinned."""
+BODY_F1_FLOOR = 0.9416
+"""Achieved 0.94165 (precision 0.92861, recall 0.95506) when pinned: the figure rounded
+down at the four decimals the gate prints."""
 
 DATA_DIR = Path(__file__).parent / "data" / "generic"
 TOKEN = re.compile(r"\w+")
