@@ -15,12 +15,10 @@ from __future__ import annotations
 
 import re
 import statistics
-import warnings
 from collections import Counter
 from pathlib import Path
 
 import pytest
-from dateutil.parser import UnknownTimezoneWarning
 
 import pagedump
 from pagedump._generic import GENERIC
@@ -90,13 +88,9 @@ def pages() -> list[tuple[str, str]]:
 @pytest.fixture(scope="module")
 def scores() -> tuple[float, float, float]:
     rows = []
-    with warnings.catch_warnings():
-        # Some pages print US zone names ("8:03 am ET") that dateutil warns about when
-        # the time is resolved; the body is what is scored here.
-        warnings.simplefilter("ignore", UnknownTimezoneWarning)
-        for dump, reference in pages():
-            page = pagedump.parse(dump, dialect=GENERIC)
-            rows.append(tp_fp_fn(reference, body_of(page)))
+    for dump, reference in pages():
+        page = pagedump.parse(dump, dialect=GENERIC)
+        rows.append(tp_fp_fn(reference, body_of(page)))
     return precision_recall_f1(rows)
 
 
