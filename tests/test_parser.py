@@ -1,8 +1,11 @@
 """Spec of ``pagedump.parse``: how a Daily8 dump becomes a ``Page``.
 
-The tests follow the numbered behaviours of the parser's spec; each uses small invented
-dumps written in the real layouts (FORMATS.md sections 2-9), and the last one pins the
-reference dump ``tests/data/daily8/daily8-000-seed.txt``.
+The tests are grouped by behaviour, numbered below; each uses small invented dumps
+written in the real Daily8 layouts (headers with and without the logo, the trailers,
+spaced and compact related items, listings, fragments), as in the pages of
+``tests/data/daily8``, and the last group pins the reference dump
+``tests/data/daily8/daily8-000-seed.txt``. ``docs/line-kinds.md`` says where each kind
+of line goes.
 """
 
 from __future__ import annotations
