@@ -1,9 +1,10 @@
 """Hypothesis strategies that build Daily8-like dumps.
 
-The pieces are the real layout of FORMATS.md (chrome lines, glued source/time lines,
-``time``-prefixed times, bullets, teasers, datelines, headings, author-page stutters)
-mixed with arbitrary text: control characters, lone surrogates, emoji, invisible
-characters, very long lines, and every line separator ``str.splitlines()`` knows.
+The pieces are those of real Daily8 pages, as in ``tests/data/daily8`` and
+``docs/line-kinds.md`` (chrome lines, glued source/time lines, ``time``-prefixed times,
+bullets, teasers, datelines, headings, author-page stutters) mixed with arbitrary text:
+control characters, lone surrogates, emoji, invisible characters, very long lines, and
+every line separator ``str.splitlines()`` knows.
 
 ``lines()`` draws single lines (no line break inside); ``dumps()`` draws whole dumps,
 either assembled from the page templates or as a free mix of pieces and separators.
@@ -92,7 +93,7 @@ _TIMES = st.one_of(
 
 
 def daily8_times() -> st.SearchStrategy[str]:
-    """A time as Daily8 prints it (FORMATS.md section 4), sometimes off its bounds."""
+    """A time as Daily8 prints it (moment.js wordings, ``DD-MM-YYYY``), sometimes off its bounds."""
     return _TIMES
 
 
@@ -163,7 +164,7 @@ def join(parts: list[str], seps: list[str]) -> str:
 
 @st.composite
 def _templates(draw: st.DrawFn) -> list[str]:
-    """A page built from FORMATS.md's header, body, trailer and item templates."""
+    """A page built from the header, body, trailer and related-item layouts of Daily8."""
     title = draw(st.one_of(st.sampled_from(TITLES), _LINES))
     header = draw(st.sampled_from(("A1", "A2", "A3", "A4", "H1", "H2", "O", "fragment")))
     out: list[str] = []

@@ -1,6 +1,6 @@
 """Printed times: every Daily8 date form, what it resolves to, and determinism.
 
-The spec is FORMATS.md sections 3 and 4: absolute dates are ``DD-MM-YYYY``, day first;
+The rules (``docs/dates.md``): absolute dates are ``DD-MM-YYYY``, day first;
 relative times are moment.js wordings that resolve only against the caller's
 ``fetched_at``; absolute dates without a zone are midnight in ``fetched_at``'s zone
 (UTC without one). Nothing depends on the clock, the local zone or the hash seed.
@@ -54,7 +54,8 @@ ABSOLUTE_FORMS = [
 ]
 ABSOLUTE_IDS = [form for form, _ in ABSOLUTE_FORMS]
 
-# Every DD-MM-YYYY value FORMATS.md section 4 lists.
+# DD-MM-YYYY dates as Daily8 prints them, spread over the year: days above 12, which
+# cannot be a month, and days of 12 or less, which a month-first reading takes for one.
 SEEN_DATES = [
     "12-03-2025", "23-04-2025", "26-04-2025", "30-04-2025", "16-05-2025", "23-05-2025",
     "27-05-2025", "04-06-2025", "11-06-2025", "14-06-2025", "21-06-2025", "02-07-2025",

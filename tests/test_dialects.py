@@ -15,12 +15,15 @@ from test_accuracy import Score, score_page
 
 DATA = Path(__file__).parent / "data"
 BUILT_IN = ("daily8", "generic", "msn", "wire", "yahoo")
-# Per dialect, the floors of its accuracy gate on its labelled fixtures.
+# Per dialect, the floors of its accuracy gate on its labelled fixtures: pinned at what
+# is achieved (1.0 for every figure), never lowered to make a change pass.
 FLOORS = {
-    "yahoo": {"line_accuracy": 0.97, "field_accuracy": 0.97, "related_f1": 0.97},
-    "msn": {"line_accuracy": 0.97, "field_accuracy": 0.97, "paragraphs_f1": 0.97},
-    "wire": {"line_accuracy": 0.97, "field_accuracy": 0.97, "paragraphs_f1": 0.97,
-             "related_f1": 0.97},
+    "yahoo": {"line_accuracy": 1.0, "field_accuracy": 1.0, "paragraphs_f1": 1.0,
+              "related_f1": 1.0},
+    "msn": {"line_accuracy": 1.0, "field_accuracy": 1.0, "paragraphs_f1": 1.0,
+            "related_f1": 1.0},
+    "wire": {"line_accuracy": 1.0, "field_accuracy": 1.0, "paragraphs_f1": 1.0,
+             "related_f1": 1.0},
 }
 
 

@@ -15,18 +15,17 @@ from __future__ import annotations
 
 import re
 import statistics
-import warnings
 from collections import Counter
 from pathlib import Path
 
 import pytest
-from dateutil.parser import UnknownTimezoneWarning
 
 import pagedump
 from pagedump._generic import GENERIC
 
-BODY_F1_FLOOR = 0.932
-"""Achieved 0.9417 (precision 0.9286, recall 0.9551) when pinned."""
+BODY_F1_FLOOR = 0.9416
+"""Achieved 0.94165 (precision 0.92861, recall 0.95506) when pinned: the figure rounded
+down at the four decimals the gate prints."""
 
 DATA_DIR = Path(__file__).parent / "data" / "generic"
 TOKEN = re.compile(r"\w+")
@@ -89,13 +88,9 @@ def pages() -> list[tuple[str, str]]:
 @pytest.fixture(scope="module")
 def scores() -> tuple[float, float, float]:
     rows = []
-    with warnings.catch_warnings():
-        # Some pages print US zone names ("8:03 am ET") that dateutil warns about when
-        # the time is resolved; the body is what is scored here.
-        warnings.simplefilter("ignore", UnknownTimezoneWarning)
-        for dump, reference in pages():
-            page = pagedump.parse(dump, dialect=GENERIC)
-            rows.append(tp_fp_fn(reference, body_of(page)))
+    for dump, reference in pages():
+        page = pagedump.parse(dump, dialect=GENERIC)
+        rows.append(tp_fp_fn(reference, body_of(page)))
     return precision_recall_f1(rows)
 
 

@@ -86,6 +86,10 @@ def test_parse_bytes_passes_fetched_at_and_dialect_on() -> None:
     assert page.article is not None
     assert page.article.published is not None
     assert page.article.published.value == datetime(2025, 7, 14, 10, tzinfo=UTC)
+    # The dump sniffs as Daily8: only a dialect passed on makes it read as another.
+    generic = pagedump.parse_bytes(DUMP.encode(), fetched_at=fetched, dialect="generic")
+    assert generic.site == "generic"
+    assert generic == pagedump.parse(DUMP, fetched_at=fetched, dialect="generic")
 
 
 @pytest.mark.parametrize("value", ["text", 42, None])

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 
 import pagedump
@@ -47,8 +49,7 @@ def kinds(text: str) -> list[LineKind]:
     return [line.kind for line in pagedump.tokenize(text)]
 
 
-def with_lines(transform: object) -> str:
-    assert callable(transform)
+def with_lines(transform: Callable[[str], str]) -> str:
     return "\n".join(transform(line) for line in CLEAN.split("\n"))
 
 

@@ -60,7 +60,12 @@ def test_parse_never_raises_on_content(text: str, fetched_at: datetime | None) -
 
 @given(st.text(), st.one_of(st.none(), aware_datetimes()))
 def test_parse_accepts_any_str(text: str, fetched_at: datetime | None) -> None:
-    assert isinstance(pagedump.parse(text, fetched_at=fetched_at), pagedump.Page)
+    page = pagedump.parse(text, fetched_at=fetched_at)
+
+    # Whatever the text, the page is a complete one: read by a registered dialect and
+    # serializable to JSON that reads back to the same page.
+    assert page.site in pagedump.list_dialects()
+    assert pagedump.from_json(pagedump.to_json(page)) == page
 
 
 @given(pages())

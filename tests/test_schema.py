@@ -98,9 +98,6 @@ def test_every_golden_page_validates(validator, path) -> None:
     validator.validate(json.loads(path.read_text(encoding="utf-8")))
 
 
-# Some pages print US zone names ("8:03 am ET") that dateutil warns about; that is the
-# date reader's business (see test_generic_accuracy.py), not the schema's.
-@pytest.mark.filterwarnings("ignore::dateutil.parser.UnknownTimezoneWarning")
 @pytest.mark.parametrize("path", GENERIC_DUMPS, ids=[p.stem for p in GENERIC_DUMPS])
 def test_every_parsed_generic_page_validates(validator, path) -> None:
     text = path.read_text(encoding="utf-8")
