@@ -1,7 +1,8 @@
 """Shared test data: the labelled Daily8 corpus in ``tests/data/daily8``.
 
-Each dump ``NAME.txt`` may have beside it ``NAME.json`` (its labels, in the format of the
-project's scoring tool: one kind per line and the expected page fields) and
+Each dump ``NAME.txt`` may have beside it ``NAME.json`` (its labels: one kind per line
+under ``"lines"``, and the expected page fields under ``"page"``, as test_accuracy.py
+reads them) and
 ``NAME.expected.json`` (its golden parse, see ``test_golden.py``).
 
 A test that takes a ``daily8_dump`` argument runs once per dump of the corpus; one that

@@ -1,8 +1,9 @@
 """Spec of ``pagedump.tokenize``: which kind every line of a Daily8 dump gets.
 
-Each case of ``KIND_CASES`` is one behaviour: a small dump written in a real page layout
-(FORMATS.md sections 2-9) and the kind of each of its lines, in order. The story text is
-invented.
+Each case of ``KIND_CASES`` is one behaviour: a small dump written in one of Daily8's
+real page layouts (headers, bodies, trailers, teaser items, listings: the labelled pages
+in ``tests/data/daily8`` show each whole) and the kind of each of its lines, in order
+(what each kind holds: ``docs/line-kinds.md``). The story text is invented.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ BODY = LineKind.BODY
 HEADING = LineKind.HEADING
 RELATED = LineKind.RELATED
 
-# The two trailers of no-logo pages (section 5), each ending in "Related Articles".
+# The two trailers of no-logo pages, each ending in "Related Articles".
 T2_TRAILER = (
     "Hashtags\n"
     "\n"
@@ -45,7 +46,7 @@ T3_TRAILER = (
     "Related Articles\n"
 )
 T3_TRAILER_KINDS = [BLANK, *[BOILERPLATE] * 5]
-# A compact related item (section 6): source, bare time, source bullet, title, teaser.
+# A compact related item: source, bare time, source bullet, title, teaser.
 COMPACT_ITEM_KINDS = [RELATED] * 5
 
 KIND_CASES = [
@@ -71,7 +72,7 @@ KIND_CASES = [
         [BOILERPLATE, HEADLINE, BLANK, HEADLINE, BLANK, DATELINE, BOILERPLATE],
         id="invisible characters and odd spaces do not change a line's kind",
     ),
-    # -- headers (section 2) ---------------------------------------------------------------
+    # -- headers ---------------------------------------------------------------------------
     pytest.param(
         "logo\n"
         "Senate panel advances bill to pay for coastal flood barriers\n"
@@ -129,7 +130,7 @@ KIND_CASES = [
         [BODY, BODY],
         id="fragment starting mid-sentence: no headline",
     ),
-    # -- listing pages (sections 7 and 8) --------------------------------------------------
+    # -- listing pages ---------------------------------------------------------------------
     pytest.param(
         "logo\n"
         "#\n"
@@ -176,7 +177,7 @@ KIND_CASES = [
         [HEADLINE, RELATED, RELATED],
         id="O: author listing, one item per line",
     ),
-    # -- trailers and related items (sections 5 and 6) -------------------------------------
+    # -- trailers and related items --------------------------------------------------------
     pytest.param(
         "logo\n"
         "Town meeting backs new fire station on former mill site\n"
@@ -355,7 +356,7 @@ KIND_CASES = [
         [RELATED, BLANK, BLANK, *COMPACT_ITEM_KINDS],
         id="fragment starting inside the related block: the teaser tail is related",
     ),
-    # -- chrome and leaked widget lines (sections 5 and 10) --------------------------------
+    # -- chrome and leaked widget lines ----------------------------------------------------
     pytest.param(
         "\n"
         "Council votes to close the old library\n"
@@ -518,7 +519,7 @@ KIND_CASES = [
         [BLANK, HEADLINE, BODY, *[BOILERPLATE] * 7, BODY, *[BOILERPLATE] * 5],
         id="debris: other leaked furniture lines",
     ),
-    # -- article bodies (sections 9 and 12) ------------------------------------------------
+    # -- article bodies --------------------------------------------------------------------
     pytest.param(
         "\n"
         "Ferry operator defends fare rise as island residents push back\n"
