@@ -719,3 +719,19 @@ def test_dialect_by_name_or_value_reads_the_same():
     text = "logo\nHeadline\n\nHeadline\n\nNHK2 hours ago\nFirst paragraph."
     assert pagedump.tokenize(text, dialect="daily8") == pagedump.tokenize(text)
     assert pagedump.tokenize(text, dialect=pagedump.DAILY8) == pagedump.tokenize(text)
+
+
+# -- bullets of any width -------------------------------------------------------------
+
+
+@pytest.mark.parametrize("bullet", ["•", "• ", "-> ", "▶▶ "])
+def test_a_card_title_loses_exactly_its_bullet(bullet: str) -> None:
+    dialect = attrs.evolve(pagedump.YAHOO, name="bulleted", bullets=(bullet,))
+    text = (f"{bullet}Cardtitle of a story\n    News\n    CBC\n\n"
+            "    Cardtitle of a story\n\n    What the story says, in a sentence.\n")
+
+    page = pagedump.parse(text, dialect=dialect)
+
+    assert [(item.title, item.source, item.categories, item.teaser) for item in page.related] == [
+        ("Cardtitle of a story", "CBC", ("News",), "What the story says, in a sentence.")]
+    assert pagedump.tokenize(text, dialect=dialect)[0].value == "Cardtitle of a story"
