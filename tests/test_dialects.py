@@ -1,8 +1,13 @@
-"""Dialects: the registry, sniffing, and the accuracy of each built-in aggregator dialect."""
+"""Dialects: checked fields, the registry, sniffing, and each built-in dialect's accuracy.
+
+Tests that register, replace or unregister a dialect take the ``registry`` fixture
+(``conftest.py``), which restores the registry afterwards.
+"""
 
 from __future__ import annotations
 
 import json
+import re
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -10,7 +15,13 @@ import attrs
 import pytest
 
 import pagedump
-from pagedump.exceptions import DialectExistsError, DialectNotFoundError, InputTypeError
+from pagedump.exceptions import (
+    BuiltInDialectError,
+    DialectError,
+    DialectExistsError,
+    DialectNotFoundError,
+    InputTypeError,
+)
 from test_accuracy import Score, score_page
 
 DATA = Path(__file__).parent / "data"
@@ -47,16 +58,13 @@ def test_an_unknown_name_says_which_names_exist():
     assert "daily8" in str(caught.value)
 
 
-def test_a_derived_dialect_registers_and_reads_its_own_chrome():
+def test_a_derived_dialect_registers_and_reads_its_own_chrome(registry):
     mirror = attrs.evolve(pagedump.DAILY8, name="test-mirror",
                           chrome=pagedump.DAILY8.chrome | {"Subscribe to the mirror"})
     dump = "logo\nHeadline\n\nHeadline\n\nNHK2 hours ago\nFirst paragraph.\nSubscribe to the mirror"
     pagedump.register_dialect(mirror)
-    try:
-        page = pagedump.parse(dump, dialect="test-mirror")
-        plain = pagedump.parse(dump, dialect="daily8")
-    finally:
-        pagedump.register_dialect(attrs.evolve(mirror, chrome=mirror.chrome), replace=True)
+    page = pagedump.parse(dump, dialect="test-mirror")
+    plain = pagedump.parse(dump, dialect="daily8")
 
     assert page.site == "test-mirror"
     assert page.boilerplate[-1] == "Subscribe to the mirror"
@@ -64,16 +72,207 @@ def test_a_derived_dialect_registers_and_reads_its_own_chrome():
     assert "Subscribe to the mirror" in plain.article.paragraphs
 
 
-def test_a_taken_name_needs_replace():
+def test_a_taken_name_needs_replace(registry):
     with pytest.raises(DialectExistsError):
         pagedump.register_dialect(pagedump.DAILY8)
     pagedump.register_dialect(pagedump.DAILY8, replace=True)
     assert pagedump.get_dialect("daily8") is pagedump.DAILY8
 
 
-def test_a_broken_pattern_fails_when_the_dialect_is_made():
-    with pytest.raises(Exception, match=r"unterminated|missing"):
-        attrs.evolve(pagedump.DAILY8, name="broken", meta_patterns=("(?P<time>oops",))
+def test_unregistering_returns_the_dialect_and_frees_its_name(registry):
+    mirror = attrs.evolve(pagedump.DAILY8, name="test-mirror")
+    pagedump.register_dialect(mirror)
+
+    assert pagedump.unregister_dialect("test-mirror") is mirror
+    assert "test-mirror" not in pagedump.list_dialects()
+    with pytest.raises(DialectNotFoundError):
+        pagedump.get_dialect("test-mirror")
+    with pytest.raises(DialectNotFoundError):
+        pagedump.unregister_dialect("test-mirror")
+    pagedump.register_dialect(mirror)  # the name is free again
+
+
+@pytest.mark.parametrize("name", BUILT_IN)
+def test_a_built_in_dialect_stays_registered(registry, name):
+    replacement = attrs.evolve(pagedump.get_dialect(name), description="replaced")
+    pagedump.register_dialect(replacement, replace=True)
+
+    with pytest.raises(BuiltInDialectError):
+        pagedump.unregister_dialect(name)
+    assert pagedump.get_dialect(name) is replacement
+
+
+def test_the_registry_fixture_restores_names_dialects_and_their_order(registry):
+    before = (pagedump.list_dialects(), [d.name for d in _dialects_in_sniffing_order()])
+    pagedump.register_dialect(attrs.evolve(pagedump.DAILY8, name="test-one"))
+    pagedump.register_dialect(attrs.evolve(pagedump.DAILY8, description="x"), replace=True)
+    pagedump.unregister_dialect("test-one")
+    pagedump.register_dialect(attrs.evolve(pagedump.DAILY8, name="test-two"))
+
+    assert (pagedump.list_dialects(), [d.name for d in _dialects_in_sniffing_order()]) != before
+
+
+def test_the_registry_is_as_it_was_after_the_test_above():
+    assert pagedump.list_dialects() == BUILT_IN
+    assert pagedump.get_dialect("daily8") is pagedump.DAILY8
+
+
+def _dialects_in_sniffing_order() -> tuple[pagedump.Dialect, ...]:
+    from pagedump._dialects import registered  # noqa: PLC0415 - the private order, for a check
+
+    return registered()
+
+
+# -- a dialect's fields are checked when it is made ------------------------------------------
+
+def _fields_converted_by(name: str) -> list[str]:
+    return [f.name for f in attrs.fields(pagedump.Dialect)
+            if getattr(f.converter, "__name__", None) == name]
+
+
+SET_FIELDS = _fields_converted_by("_to_frozenset")
+TUPLE_FIELDS = _fields_converted_by("_to_tuple")
+PATTERN_FIELDS = ["listing_title", "time_pattern", "byline_pattern", "stamp_pattern",
+                  "author_item_pattern", "date_pattern"]
+PATTERN_TUPLES = ["junk_patterns", "meta_patterns"]
+
+
+def test_the_collection_fields_are_the_ones_expected():
+    assert SET_FIELDS == ["logo_marks", "listing_marks", "chrome", "related_heading",
+                          "end_block", "junk_lines", "widget_starts", "function_words"]
+    assert {"junk_patterns", "meta_patterns", "bullets", "date_formats"} <= set(TUPLE_FIELDS)
+    assert "trailer_starts" not in attrs.fields_dict(pagedump.Dialect)  # read by nothing
+
+
+@pytest.mark.parametrize("field", SET_FIELDS)
+@pytest.mark.parametrize("given", [lambda: ["a", "b"], lambda: ("a", "b"), lambda: {"a", "b"},
+                                   lambda: iter(["b", "a", "a"])],
+                         ids=["list", "tuple", "set", "iterator"])
+def test_a_set_field_takes_any_iterable_of_str_and_holds_a_frozenset(field, given):
+    value = getattr(pagedump.Dialect(name="x", **{field: given()}), field)
+
+    assert type(value) is frozenset
+    assert value == frozenset({"a", "b"})
+
+
+@pytest.mark.parametrize("field", TUPLE_FIELDS)
+@pytest.mark.parametrize("given", [lambda: ["a", "b"], lambda: ("a", "b"),
+                                   lambda: iter(["a", "b"])],
+                         ids=["list", "tuple", "iterator"])
+def test_a_tuple_field_takes_any_iterable_of_str_and_holds_a_tuple(field, given):
+    value = getattr(pagedump.Dialect(name="x", **{field: given()}), field)
+
+    assert type(value) is tuple
+    assert value == ("a", "b")
+
+
+@pytest.mark.parametrize("field", SET_FIELDS + TUPLE_FIELDS)
+@pytest.mark.parametrize(("given", "index", "says"), [
+    ("logo", None, "collection of its characters"),
+    (42, None, "not a collection of str"),
+    (["ok", 3], 1, "int"),
+    (["ok", b"logo"], 1, "bytes"),
+    (["ok", ""], 1, "empty str"),
+], ids=["bare-str", "int", "int-item", "bytes-item", "empty-item"])
+def test_a_collection_field_refuses_what_is_no_collection_of_str(field, given, index, says):
+    with pytest.raises(DialectError) as caught:
+        pagedump.Dialect(name="x", **{field: given})
+
+    assert (caught.value.field, caught.value.index) == (field, index)
+    assert says in caught.value.reason
+    assert str(caught.value).startswith(f"Dialect.{field}")
+    assert "iterable" in caught.value.accepted
+
+
+@pytest.mark.parametrize("field", PATTERN_FIELDS)
+def test_a_broken_pattern_names_its_field(field):
+    with pytest.raises(DialectError, match=rf"^Dialect\.{field}: '\(\?P<time>oops' does not "
+                       r"compile: missing \), unterminated subpattern") as caught:
+        pagedump.Dialect(name="x", **{field: "(?P<time>oops"})
+
+    assert (caught.value.field, caught.value.index) == (field, None)
+
+
+@pytest.mark.parametrize("field", PATTERN_TUPLES)
+def test_a_broken_pattern_in_a_tuple_names_its_field_and_index(field):
+    with pytest.raises(DialectError, match=rf"^Dialect\.{field}\[2\]: '\[' does not compile"):
+        attrs.evolve(pagedump.DAILY8, name="broken", **{field: ["a", "b+", "["]})
+
+
+@pytest.mark.parametrize("field", PATTERN_FIELDS + PATTERN_TUPLES)
+def test_a_pattern_is_never_a_bare_re_error(field):
+    broken = "(" if field in PATTERN_FIELDS else ["("]
+    with pytest.raises(DialectError) as caught:
+        pagedump.Dialect(name="x", **{field: broken})
+
+    assert isinstance(caught.value, ValueError)
+    assert isinstance(caught.value.__cause__, re.error)
+
+
+@pytest.mark.parametrize(("field", "given", "held"), [
+    ("layout", "article", pagedump.Layout.ARTICLE),
+    ("layout", pagedump.Layout.AGGREGATOR, pagedump.Layout.AGGREGATOR),
+    ("teasers", "cards", pagedump.TeaserForm.CARDS),
+    ("teasers", pagedump.TeaserForm.TITLES, pagedump.TeaserForm.TITLES),
+])
+def test_the_enum_fields_take_their_values(field, given, held):
+    value = getattr(pagedump.Dialect(name="x", **{field: given}), field)
+
+    assert value is held
+    assert value == held.value  # the modules that compare with strings keep working
+
+
+@pytest.mark.parametrize(("field", "given", "allowed"), [
+    ("layout", "articel", "'aggregator', 'article'"),
+    ("teasers", "cardz", "'timed', 'cards', 'titles'"),
+    ("teasers", None, "'timed', 'cards', 'titles'"),
+])
+def test_an_unknown_enum_value_lists_the_allowed_ones(field, given, allowed):
+    with pytest.raises(DialectError, match=rf"^Dialect\.{field}: unknown value {given!r}; "
+                       rf"{field} takes one of {allowed}"):
+        pagedump.Dialect(name="x", **{field: given})
+
+
+@pytest.mark.parametrize(("field", "given"), [
+    ("name", ""), ("name", " daily8"), ("name", None), ("name", 8),
+    ("description", None),
+    ("dayfirst", 1), ("dayfirst", "yes"),
+    ("link_block", "[]"), ("link_block", ["["]), ("link_block", ["[", "]", "]"]),
+    ("link_block", ["[", 0]),
+    ("pipe_caption", ""), ("pipe_caption", 3), ("time_prefix", ""),
+])
+def test_a_plain_field_refuses_what_it_cannot_take(field, given):
+    with pytest.raises(DialectError) as caught:
+        pagedump.Dialect(**{"name": "x", field: given})
+
+    assert caught.value.field == field
+
+
+def test_a_pair_field_takes_any_pair_and_holds_a_tuple():
+    assert pagedump.Dialect(name="x", link_block=["<", ">"]).link_block == ("<", ">")
+    assert pagedump.Dialect(name="x", link_block=None).link_block is None
+
+
+def test_evolve_checks_the_fields_too():
+    with pytest.raises(DialectError, match=r"^Dialect\.chrome: got the str 'logo'"):
+        attrs.evolve(pagedump.DAILY8, chrome="logo")
+
+
+def test_a_dialect_stays_frozen_and_hashable():
+    copy = attrs.evolve(pagedump.DAILY8, chrome=list(pagedump.DAILY8.chrome))
+
+    assert copy == pagedump.DAILY8
+    assert hash(copy) == hash(pagedump.DAILY8)
+    assert {copy: 1}[pagedump.DAILY8] == 1
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        copy.name = "other"  # type: ignore[misc]
+
+
+@pytest.mark.parametrize("name", BUILT_IN)
+def test_every_built_in_dialect_passes_its_own_checks(name):
+    dialect = pagedump.get_dialect(name)
+
+    assert attrs.evolve(dialect) == dialect
 
 
 # -- sniffing --------------------------------------------------------------------------------
@@ -116,17 +315,14 @@ def test_parse_sniffs_the_dialect_sniff_names_whatever_the_cut(separator):
                     assert pagedump.parse(piece).site == pagedump.sniff(piece).name
 
 
-def test_sniffing_follows_a_replaced_dialect():
+def test_sniffing_follows_a_replaced_dialect(registry):
     first = attrs.evolve(pagedump.DAILY8, name="test-sniffed", logo_marks=frozenset({"MIRROR1"}))
     second = attrs.evolve(first, logo_marks=frozenset({"MIRROR2"}))
     dump = "MIRROR2\nHeadline\n\nHeadline\n\nNHK2 hours ago\nFirst paragraph."
     pagedump.register_dialect(first)
     assert pagedump.sniff(dump).name == "daily8"
     pagedump.register_dialect(second, replace=True)
-    try:
-        assert pagedump.sniff(dump) is second
-    finally:
-        pagedump.register_dialect(first, replace=True)
+    assert pagedump.sniff(dump) is second
 
 
 def test_sniff_refuses_bytes():

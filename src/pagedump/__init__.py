@@ -20,9 +20,12 @@ from pagedump._dialects import (
     WIRE,
     YAHOO,
     Dialect,
+    Layout,
+    TeaserForm,
     get_dialect,
     list_dialects,
     register_dialect,
+    unregister_dialect,
 )
 from pagedump._generic import GENERIC
 from pagedump._io import load, parse_bytes
@@ -43,6 +46,7 @@ __all__ = [
     "YAHOO",
     "Article",
     "Dialect",
+    "Layout",
     "Line",
     "LineKind",
     "Page",
@@ -51,6 +55,7 @@ __all__ = [
     "Published",
     "RelatedItem",
     "Section",
+    "TeaserForm",
     "WetRecord",
     "__version__",
     "exceptions",
@@ -68,4 +73,5 @@ __all__ = [
     "to_dict",
     "to_json",
     "tokenize",
+    "unregister_dialect",
 ]
