@@ -15,6 +15,7 @@ import attrs
 import pytest
 
 import pagedump
+from pagedump import _sniff
 from pagedump.exceptions import (
     BuiltInDialectError,
     DialectError,
@@ -287,12 +288,18 @@ def test_every_fixture_sniffs_as_its_dialect(folder, path):
 
 
 @pytest.mark.parametrize("cut", [200, 700, 1200])
-def test_fragments_of_daily8_pages_never_sniff_as_generic(cut):
+def test_fragments_of_daily8_pages_sniff_as_daily8_or_honestly_as_generic(cut):
+    # A fragment is Daily8 when it shows Daily8's evidence; without enough, it is an
+    # ordinary page, reported with no confidence: never another aggregator.
     for path in dumps("daily8"):
         text = path.read_text(encoding="utf-8")
         for piece in (text[:cut], text[cut:]):
-            if piece.strip():
-                assert pagedump.sniff(piece).name != "generic", (path.name, cut)
+            report = pagedump.sniff_report(piece)
+            assert report.dialect.name in {"daily8", "generic"}, (path.name, cut)
+            scores = dict(report.scores)
+            has_evidence = scores["daily8"] >= _sniff.ENOUGH
+            assert (report.dialect.name == "daily8") == has_evidence, (path.name, cut)
+            assert (report.confidence == 0.0) == (not has_evidence), (path.name, cut)
 
 
 def test_parse_without_a_dialect_equals_parse_with_the_sniffed_one():
@@ -320,14 +327,157 @@ def test_sniffing_follows_a_replaced_dialect(registry):
     second = attrs.evolve(first, logo_marks=frozenset({"MIRROR2"}))
     dump = "MIRROR2\nHeadline\n\nHeadline\n\nNHK2 hours ago\nFirst paragraph."
     pagedump.register_dialect(first)
-    assert pagedump.sniff(dump).name == "daily8"
+    assert pagedump.sniff(dump).name == "generic"  # no evidence of anything
     pagedump.register_dialect(second, replace=True)
     assert pagedump.sniff(dump) is second
+    pagedump.unregister_dialect("test-sniffed")
+    assert pagedump.sniff(dump).name == "generic"
+
+
+@pytest.mark.parametrize(("folder", "path"), SNIFF_CASES,
+                         ids=[f"{f}/{p.stem}" for f, p in SNIFF_CASES])
+def test_a_registered_copy_never_takes_a_built_in_dialects_pages(registry, folder, path):
+    # "a-..." sorts first: ties once went to the alphabetically first name.
+    text = path.read_text(encoding="utf-8")
+    expected = pagedump.sniff(text)
+    pagedump.register_dialect(attrs.evolve(expected, name="a-copy", description="a copy"))
+
+    assert pagedump.sniff(text) is expected
+    assert pagedump.parse(text).site == expected.name
+    report = pagedump.sniff_report(text)
+    scores = dict(report.scores)
+    assert scores["a-copy"] == scores[expected.name]
+    assert report.confidence <= 0.5  # a tie: the order chose, not the evidence
+
+
+def test_among_registered_dialects_the_earlier_one_wins_a_tie(registry):
+    mark = "MIRROR LOGO"
+    dump = f"{mark}\nHeadline\n\nHeadline\n\nNHK2 hours ago\nFirst paragraph."
+    for name in ("z-first", "m-second", "a-third"):
+        pagedump.register_dialect(attrs.evolve(pagedump.DAILY8, name=name, logo_marks={mark}))
+
+    assert pagedump.sniff(dump).name == "z-first"
+    assert [name for name, _ in pagedump.sniff_report(dump).scores] == [
+        *BUILT_IN, "z-first", "m-second", "a-third"]
+    # Replacing a dialect keeps its place; registering it anew puts it last.
+    pagedump.register_dialect(attrs.evolve(pagedump.get_dialect("z-first"), description="v2"),
+                              replace=True)
+    assert pagedump.sniff(dump).name == "z-first"
+    pagedump.register_dialect(pagedump.unregister_dialect("z-first"))
+    assert pagedump.sniff(dump).name == "m-second"
+
+
+def test_candidates_limit_the_choice_and_their_order_breaks_ties(registry):
+    text = (DATA / "daily8" / "daily8-000-seed.txt").read_text(encoding="utf-8")
+    copy = attrs.evolve(pagedump.DAILY8, name="a-copy")
+    pagedump.register_dialect(copy)
+
+    assert pagedump.sniff(text, candidates=["a-copy", "daily8"]) is copy
+    assert pagedump.sniff(text, candidates=[pagedump.DAILY8, copy]) is pagedump.DAILY8
+    assert pagedump.sniff(text, candidates=("yahoo", "msn")).name == "generic"
+    unregistered = attrs.evolve(pagedump.DAILY8, name="unregistered")
+    assert pagedump.sniff(text, candidates=iter([unregistered])) is unregistered
+    report = pagedump.sniff_report(text, candidates=["wire", "daily8", "wire"])
+    assert [name for name, _ in report.scores] == ["wire", "daily8"]  # a repeat counts once
+    assert pagedump.sniff(text, candidates=[]).name == "generic"
+
+
+@pytest.mark.parametrize(("candidates", "error"), [
+    ("daily8", InputTypeError), (b"daily8", InputTypeError), (8, InputTypeError),
+    (["daily8", 8], InputTypeError), (["daily9"], DialectNotFoundError),
+], ids=["a-name", "bytes", "int", "int-item", "unknown-name"])
+@pytest.mark.parametrize("function", [pagedump.sniff, pagedump.sniff_report])
+def test_candidates_are_checked(function, candidates, error):
+    with pytest.raises(error):
+        function("logo", candidates=candidates)
+
+
+def test_a_name_given_as_candidates_says_to_wrap_it_in_a_list():
+    with pytest.raises(InputTypeError, match=r"candidates=\['daily8'\]"):
+        pagedump.sniff("logo", candidates="daily8")
 
 
 def test_sniff_refuses_bytes():
     with pytest.raises(InputTypeError):
         pagedump.sniff(b"logo")  # type: ignore[arg-type]
+    with pytest.raises(InputTypeError):
+        pagedump.sniff_report(b"logo")  # type: ignore[arg-type]
+
+
+# -- what sniffing counts, and how sure it says it is ----------------------------------------
+
+PROSE = ("The council met on Tuesday evening to discuss the new budget for the coming year, "
+         "and members agreed to delay the vote until the next session.")
+
+
+@pytest.mark.parametrize("text", [
+    "", "\n\n", PROSE, "\n".join([PROSE] * 40), "\n\n".join([PROSE] * 40),
+    "Home\nNews\nSport\nWeather\n\n" + PROSE,
+], ids=["empty", "blank", "one-line", "dense", "spaced", "menus"])
+def test_text_without_evidence_is_an_ordinary_page_with_no_confidence(text):
+    report = pagedump.sniff_report(text)
+
+    assert report.dialect is pagedump.GENERIC
+    assert report.confidence == 0.0
+    assert pagedump.sniff(text) is pagedump.GENERIC
+    assert pagedump.parse(text).site == "generic"
+
+
+@pytest.mark.parametrize(("folder", "path"), SNIFF_CASES,
+                         ids=[f"{f}/{p.stem}" for f, p in SNIFF_CASES])
+def test_the_report_agrees_with_sniff_and_scores_every_candidate(folder, path):
+    text = path.read_text(encoding="utf-8")
+    report = pagedump.sniff_report(text)
+
+    assert report.dialect is pagedump.sniff(text)
+    assert [name for name, _ in report.scores] == list(BUILT_IN)
+    assert 0.0 <= report.confidence <= 1.0
+    scores = dict(report.scores)
+    assert scores["generic"] == 0  # an ordinary page has no evidence of its own
+    if report.confidence > 0.0:
+        best = scores[report.dialect.name]
+        rival = max(score for name, score in report.scores if name != report.dialect.name)
+        assert report.confidence == pytest.approx(
+            min(1.0, best / _sniff.SURE) * best / (best + rival))
+
+
+def test_a_complete_page_is_sniffed_with_full_confidence():
+    text = (DATA / "daily8" / "daily8-000-seed.txt").read_text(encoding="utf-8")
+
+    report = pagedump.sniff_report(text)
+    assert report.dialect is pagedump.DAILY8
+    assert report.confidence == 1.0
+    assert "daily8" in repr(report)
+    assert len(repr(report)) < 300  # the dialect is shown by its name
+
+
+def test_an_author_page_is_evidence_of_its_dialect():
+    # An author listing holds no chrome, no time line and no bullet: only its items.
+    text = (DATA / "daily8" / "synthetic-18.txt").read_text(encoding="utf-8")
+    items = re.compile(pagedump.DAILY8.author_item_pattern or "")
+    lines = [line for line in text.splitlines() if items.fullmatch(line)]
+    assert len(lines) >= 2
+
+    report = pagedump.sniff_report("\n".join(lines[:2]))
+    assert report.dialect is pagedump.DAILY8
+    assert dict(report.scores)["daily8"] == 4
+
+
+def test_bullets_are_read_from_each_dialect(registry):
+    arrows = pagedump.Dialect(name="arrows", time_pattern=r"\d{1,2} mins ago", bullets=["▸ "])
+    pagedump.register_dialect(arrows)
+    under_times = "5 mins ago\n▸ Harbour Times\n\n7 mins ago\n▸ City Post\n"
+
+    assert dict(pagedump.sniff_report(under_times).scores)["arrows"] == 4
+    assert pagedump.sniff(under_times) is arrows
+    # Daily8's own bullets count for nothing under another dialect's times.
+    assert dict(pagedump.sniff_report(under_times.replace("▸", "-")).scores)["arrows"] == 2
+
+    cards = pagedump.Dialect(name="cards", teasers="cards", bullets=["» "])
+    pagedump.register_dialect(cards)
+    card = "  » Harbour city plans a floating solar farm\n    News\n    CBC\n\n"
+    assert pagedump.sniff(card * 3) is cards
+    assert dict(pagedump.sniff_report(card.replace("»", "•") * 3).scores)["cards"] == 0
 
 
 # -- each aggregator dialect's accuracy ------------------------------------------------------

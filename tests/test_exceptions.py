@@ -243,6 +243,13 @@ MISUSE = [
                  id="dialect-str-for-a-set"),
     pytest.param(lambda: pagedump.Dialect(name="x", teasers="cardz"), ValueError,
                  id="dialect-unknown-teasers"),
+    pytest.param(lambda: pagedump.sniff("x", candidates="daily8"), TypeError,
+                 id="sniff-a-name-as-candidates"),
+    pytest.param(lambda: pagedump.sniff("x", candidates=[3]), TypeError,
+                 id="sniff-numeric-candidate"),
+    pytest.param(lambda: pagedump.sniff_report("x", candidates=["nope"]), LookupError,
+                 id="sniff-report-unknown-candidate"),
+    pytest.param(lambda: pagedump.sniff_report(b"x"), TypeError, id="sniff-report-bytes"),
 ]
 
 

@@ -13,7 +13,7 @@ The pipeline has three stages, each a plain function::
 from __future__ import annotations
 
 from pagedump import exceptions
-from pagedump._api import parse, sniff, tokenize
+from pagedump._api import parse, sniff, sniff_report, tokenize
 from pagedump._dialects import (
     DAILY8,
     MSN,
@@ -32,6 +32,7 @@ from pagedump._io import load, parse_bytes
 from pagedump._records import Article, Page, PageKind, Published, RelatedItem, Section
 from pagedump._schema import json_schema
 from pagedump._serialize import from_dict, from_json, to_dict, to_json
+from pagedump._sniff import SniffReport
 from pagedump._tokens import Line, LineKind
 from pagedump._warc import WetRecord, read_wet
 from pagedump.exceptions import PagedumpError
@@ -55,6 +56,7 @@ __all__ = [
     "Published",
     "RelatedItem",
     "Section",
+    "SniffReport",
     "TeaserForm",
     "WetRecord",
     "__version__",
@@ -70,6 +72,7 @@ __all__ = [
     "read_wet",
     "register_dialect",
     "sniff",
+    "sniff_report",
     "to_dict",
     "to_json",
     "tokenize",
