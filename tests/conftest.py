@@ -7,18 +7,25 @@ reads them) and
 
 A test that takes a ``daily8_dump`` argument runs once per dump of the corpus; one that
 takes ``labelled_dump`` runs once per dump that has labels.
+
+The dialect registry is process state: a test that registers, replaces or unregisters
+a dialect takes the ``registry`` fixture, which puts the registry back as it was
+afterwards. Every other test is checked to leave it as it found it.
 """
 
 from __future__ import annotations
 
 import json
 import os
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, settings
+
+from pagedump import _dialects
 
 # Hypothesis profiles, chosen with HYPOTHESIS_PROFILE: "ci" (the default) runs 500
 # examples per property; "thorough" runs 20,000, for a long local run.
@@ -89,3 +96,36 @@ def daily8_dumps() -> tuple[Dump, ...]:
 def seed_text() -> str:
     """The one complete real page: the reference dump."""
     return _read(DAILY8_DIR / f"{SEED_NAME}.txt")
+
+
+# -- the dialect registry ----------------------------------------------------------------
+
+def _registry_state() -> dict[str, Any]:
+    return dict(_dialects._REGISTRY)
+
+
+@pytest.fixture
+def registry() -> Iterator[None]:
+    """Let the test change the dialect registry; put it back as it was afterwards.
+
+    The snapshot keeps each dialect and the order names were registered in (which
+    breaks ties when sniffing), and it is restored however the test ends.
+    """
+    saved = _registry_state()
+    try:
+        yield
+    finally:
+        _dialects._REGISTRY.clear()
+        _dialects._REGISTRY.update(saved)
+        _dialects._rebuild()
+
+
+@pytest.fixture(autouse=True)
+def _registry_untouched(request: pytest.FixtureRequest) -> Iterator[None]:
+    """Fail a test that changes the registry without the ``registry`` fixture."""
+    before = _registry_state()
+    yield
+    if "registry" not in request.fixturenames:
+        after = _registry_state()
+        assert list(after.items()) == list(before.items()), (
+            "the test changed the dialect registry: give it the `registry` fixture")

@@ -25,6 +25,7 @@ PUBLIC_NAMES = [
     "YAHOO",
     "Article",
     "Dialect",
+    "Layout",
     "Line",
     "LineKind",
     "Page",
@@ -34,6 +35,8 @@ PUBLIC_NAMES = [
     "RelatedItem",
     "Role",
     "Section",
+    "SniffReport",
+    "TeaserForm",
     "WetRecord",
     "__version__",
     "exceptions",
@@ -48,13 +51,17 @@ PUBLIC_NAMES = [
     "read_wet",
     "register_dialect",
     "sniff",
+    "sniff_report",
     "to_dict",
     "to_json",
     "tokenize",
+    "unregister_dialect",
 ]
 
 EXCEPTION_NAMES = [
+    "BuiltInDialectError",
     "DecodeError",
+    "DialectError",
     "DialectExistsError",
     "DialectNotFoundError",
     "InputTypeError",
@@ -120,6 +127,9 @@ SIGNATURES = [
     (pagedump.from_dict, ["data"], []),
     (pagedump.from_json, ["text"], []),
     (pagedump.register_dialect, ["dialect"], ["replace"]),
+    (pagedump.unregister_dialect, ["name"], []),
+    (pagedump.sniff, ["text"], ["candidates"]),
+    (pagedump.sniff_report, ["text"], ["candidates"]),
     (pagedump.get_dialect, ["name"], []),
     (pagedump.list_dialects, [], []),
     (pagedump.read_wet, ["path_or_file"], ["errors"]),
@@ -170,6 +180,12 @@ def test_line_kind_values_are_exactly_the_seven_strings() -> None:
 
 def test_page_kind_values_are_exactly_the_three_strings() -> None:
     assert [kind.value for kind in pagedump.PageKind] == ["article", "listing", "unknown"]
+
+
+def test_dialect_enum_values_are_exactly_these_strings() -> None:
+    assert [layout.value for layout in pagedump.Layout] == ["aggregator", "article"]
+    assert [form.value for form in pagedump.TeaserForm] == ["timed", "cards", "titles"]
+    assert all(isinstance(member, str) for member in [*pagedump.Layout, *pagedump.TeaserForm])
 
 
 def test_daily8_is_the_registered_default_dialect() -> None:

@@ -15,7 +15,9 @@ import pytest
 import pagedump
 from pagedump import exceptions
 from pagedump.exceptions import (
+    BuiltInDialectError,
     DecodeError,
+    DialectError,
     DialectExistsError,
     DialectNotFoundError,
     InputTypeError,
@@ -32,6 +34,8 @@ HIERARCHY = [
     (NaiveDatetimeError, ValueError),
     (DialectNotFoundError, LookupError),
     (DialectExistsError, ValueError),
+    (DialectError, ValueError),
+    (BuiltInDialectError, ValueError),
     (SchemaError, ValueError),
     (DecodeError, ValueError),
     (WetError, ValueError),
@@ -138,6 +142,32 @@ def test_unknown_dialect_error_names_it_and_lists_the_registered_ones(call) -> N
     assert "daily8" in message
 
 
+def test_dialect_error_names_the_field_what_is_wrong_and_what_it_takes() -> None:
+    with pytest.raises(DialectError) as info:
+        pagedump.Dialect(name="mirror", junk_patterns=[r"Image: .+", "(?P<time>oops"])
+
+    error = info.value
+    assert isinstance(error, ValueError)
+    assert (error.field, error.index) == ("junk_patterns", 1)
+    assert "does not compile" in error.reason
+    assert "missing ), unterminated subpattern" in error.reason
+    assert str(error) == (f"Dialect.junk_patterns[1]: {error.reason}; junk_patterns takes "
+                          f"{error.accepted}")
+    assert "regular expression" in error.accepted
+
+
+def test_unregistering_a_built_in_dialect_says_what_to_do_instead() -> None:
+    with pytest.raises(BuiltInDialectError) as info:
+        pagedump.unregister_dialect("yahoo")
+
+    assert isinstance(info.value, ValueError)
+    assert info.value.name == "yahoo"
+    message = str(info.value)
+    assert "'yahoo' is a built-in dialect" in message
+    assert "replace=True" in message
+    assert "candidates=" in message
+
+
 def test_schema_error_carries_the_detail_and_points_at_the_field() -> None:
     with pytest.raises(SchemaError) as info:
         pagedump.from_dict({"kind": 3})
@@ -203,6 +233,23 @@ MISUSE = [
     pytest.param(lambda: pagedump.register_dialect(pagedump.DAILY8), DialectExistsError,
                  id="register-a-taken-name"),
     pytest.param(lambda: pagedump.get_dialect("nope"), LookupError, id="get-unknown-dialect"),
+    pytest.param(lambda: pagedump.unregister_dialect("nope"), LookupError,
+                 id="unregister-unknown-dialect"),
+    pytest.param(lambda: pagedump.unregister_dialect("daily8"), ValueError,
+                 id="unregister-built-in-dialect"),
+    pytest.param(lambda: pagedump.unregister_dialect(pagedump.DAILY8), TypeError,
+                 id="unregister-a-dialect-value"),
+    pytest.param(lambda: pagedump.Dialect(name="x", chrome="logo"), ValueError,
+                 id="dialect-str-for-a-set"),
+    pytest.param(lambda: pagedump.Dialect(name="x", teasers="cardz"), ValueError,
+                 id="dialect-unknown-teasers"),
+    pytest.param(lambda: pagedump.sniff("x", candidates="daily8"), TypeError,
+                 id="sniff-a-name-as-candidates"),
+    pytest.param(lambda: pagedump.sniff("x", candidates=[3]), TypeError,
+                 id="sniff-numeric-candidate"),
+    pytest.param(lambda: pagedump.sniff_report("x", candidates=["nope"]), LookupError,
+                 id="sniff-report-unknown-candidate"),
+    pytest.param(lambda: pagedump.sniff_report(b"x"), TypeError, id="sniff-report-bytes"),
 ]
 
 
@@ -224,6 +271,10 @@ INSTANCES = [
     pytest.param(DialectNotFoundError("daily9", ("daily8",)),
                  {"name": "daily9", "known": ("daily8",)}, id="DialectNotFoundError"),
     pytest.param(DialectExistsError("daily8"), {"name": "daily8"}, id="DialectExistsError"),
+    pytest.param(DialectError("chrome", "got int", "an iterable of str", index=2),
+                 {"field": "chrome", "reason": "got int", "accepted": "an iterable of str",
+                  "index": 2}, id="DialectError"),
+    pytest.param(BuiltInDialectError("daily8"), {"name": "daily8"}, id="BuiltInDialectError"),
     pytest.param(SchemaError("invalid value for type, expected PageKind @ $.kind"),
                  {"detail": "invalid value for type, expected PageKind @ $.kind"},
                  id="SchemaError"),

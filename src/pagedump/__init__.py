@@ -26,22 +26,26 @@ them back.
 from __future__ import annotations
 
 from pagedump import exceptions
-from pagedump._api import parse, sniff, tokenize
+from pagedump._api import parse, sniff, sniff_report, tokenize
 from pagedump._dialects import (
     DAILY8,
     MSN,
     WIRE,
     YAHOO,
     Dialect,
+    Layout,
+    TeaserForm,
     get_dialect,
     list_dialects,
     register_dialect,
+    unregister_dialect,
 )
 from pagedump._generic import GENERIC
 from pagedump._io import load, parse_bytes
 from pagedump._records import Article, Page, PageKind, Published, RelatedItem, Section
 from pagedump._schema import json_schema
 from pagedump._serialize import from_dict, from_json, to_dict, to_json
+from pagedump._sniff import SniffReport
 from pagedump._tokens import Line, LineKind, Role
 from pagedump._warc import WetRecord, read_wet
 from pagedump.exceptions import PagedumpError
@@ -56,6 +60,7 @@ __all__ = [
     "YAHOO",
     "Article",
     "Dialect",
+    "Layout",
     "Line",
     "LineKind",
     "Page",
@@ -65,6 +70,8 @@ __all__ = [
     "RelatedItem",
     "Role",
     "Section",
+    "SniffReport",
+    "TeaserForm",
     "WetRecord",
     "__version__",
     "exceptions",
@@ -79,7 +86,9 @@ __all__ = [
     "read_wet",
     "register_dialect",
     "sniff",
+    "sniff_report",
     "to_dict",
     "to_json",
     "tokenize",
+    "unregister_dialect",
 ]

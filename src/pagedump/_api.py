@@ -7,6 +7,7 @@ whether the stages run as Python or as compiled code.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import datetime
 
 from pagedump._dates import check_fetched_at
@@ -14,12 +15,12 @@ from pagedump._dialects import Dialect, resolve_dialect
 from pagedump._lines import line_starts
 from pagedump._parser import assemble
 from pagedump._records import Page
-from pagedump._sniff import sniff_text
+from pagedump._sniff import SniffReport, sniff_report_text, sniff_text
 from pagedump._tokenizer import classify
 from pagedump._tokens import Line
 from pagedump.exceptions import InputTypeError
 
-__all__ = ["parse", "sniff", "tokenize"]
+__all__ = ["parse", "sniff", "sniff_report", "tokenize"]
 
 
 def tokenize(text: str, *, dialect: Dialect | str | None = None) -> tuple[Line, ...]:
@@ -77,21 +78,78 @@ def parse(text: str, *, fetched_at: datetime | None = None,
     return assemble(classify(text, _dialect(dialect)), fetched_at=checked)
 
 
-def sniff(text: str) -> Dialect:
-    """Choose the registered dialect that best reads ``text``.
+def sniff(text: str, *, candidates: Iterable[Dialect | str] | None = None) -> Dialect:
+    """Choose the dialect that best reads ``text``.
+
+    Each candidate aggregator dialect's own evidence (its chrome lines, header marks,
+    time lines, bullets and signature lines) is counted in a sample of the text; the
+    one with the most, if it has enough, is chosen, and a tie goes to the candidate
+    that comes first. Without enough evidence of any of them the text is read as an
+    ordinary page: the result is :data:`~pagedump.GENERIC`, never an aggregator
+    chosen for want of anything better. See :func:`sniff_report` for the scores and
+    a confidence, and the "Dialects" page of the documentation for the points.
 
     Args:
         text: The dump (only its first and last few thousand characters are read).
+        candidates: The dialects to choose among, as :class:`~pagedump.Dialect`
+            values or registered names, in the order that breaks ties (a name given
+            twice counts once, at its first place). ``None``, the default, means
+            every registered dialect: the built-in ones first, then the others in the
+            order they were registered, so that a dialect you register never takes a
+            page a built-in one reads just as well.
 
     Returns:
-        The dialect whose own evidence explains most lines of the sample; without any,
-        Daily8 for a dense dump and the generic dialect for an ordinary page.
+        The chosen dialect.
 
     Raises:
-        InputTypeError: ``text`` is not a ``str`` (a ``TypeError``).
+        InputTypeError: ``text`` is not a ``str``, or ``candidates`` is not an
+            iterable of dialects and names (a ``TypeError``).
+        DialectNotFoundError: A name in ``candidates`` is not registered.
     """
     _check_text(text)
-    return sniff_text(text)
+    return sniff_text(text, _candidates(candidates))
+
+
+def sniff_report(text: str, *,
+                 candidates: Iterable[Dialect | str] | None = None) -> SniffReport:
+    """Sniff ``text`` as :func:`sniff` does, and say how sure the choice is.
+
+    Args:
+        text: The dump (only its first and last few thousand characters are read).
+        candidates: The dialects to choose among, as for :func:`sniff`.
+
+    Returns:
+        A :class:`~pagedump.SniffReport`: the chosen dialect (the one :func:`sniff`
+        returns), a confidence from 0.0 (no candidate had enough evidence) to 1.0,
+        and each candidate's points of evidence.
+
+    Raises:
+        InputTypeError: ``text`` is not a ``str``, or ``candidates`` is not an
+            iterable of dialects and names (a ``TypeError``).
+        DialectNotFoundError: A name in ``candidates`` is not registered.
+    """
+    _check_text(text)
+    return sniff_report_text(text, _candidates(candidates))
+
+
+def _candidates(candidates: Iterable[Dialect | str] | None) -> tuple[Dialect, ...] | None:
+    """The ``candidates=`` argument as dialects, each name once, or ``None`` for all."""
+    if candidates is None:
+        return None
+    expected = "an iterable of Dialects and dialect names, or None"
+    if isinstance(candidates, str | bytes) or not isinstance(candidates, Iterable):
+        hint = (f"wrap a single name in a list: candidates=[{candidates!r}]"
+                if isinstance(candidates, str) else "pass a list such as ['daily8', 'yahoo']")
+        raise InputTypeError("candidates", type(candidates), hint, expected=expected)
+    chosen: dict[str, Dialect] = {}
+    for index, candidate in enumerate(candidates):
+        if not isinstance(candidate, Dialect | str):
+            raise InputTypeError(f"candidates[{index}]", type(candidate),
+                                 "each candidate is a pagedump.Dialect or a registered name",
+                                 expected="a Dialect or a dialect name")
+        dialect = resolve_dialect(candidate)
+        chosen.setdefault(dialect.name, dialect)
+    return tuple(chosen.values())
 
 
 def _check_text(text: object) -> None:

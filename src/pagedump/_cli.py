@@ -157,7 +157,8 @@ def _reading_options() -> argparse.ArgumentParser:
         help="encoding to retry with when --encoding fails, e.g. cp1252 (default: none)")
     group.add_argument(
         "--dialect", choices=list_dialects(), metavar="NAME",
-        help=f"page layout to read: {', '.join(list_dialects())} (default: daily8)")
+        help=(f"page layout to read: {', '.join(list_dialects())} (default: sniffed from "
+              "each dump's text; a dump without evidence of a known site reads as generic)"))
     return shared
 
 

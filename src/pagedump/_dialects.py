@@ -3,33 +3,211 @@
 A :class:`Dialect` names the chrome phrases, line shapes and date formats of one
 layout. The tokenizer is written once and reads everything layout-specific from the
 dialect it is given, the way :mod:`csv` reads quoting rules from a ``csv.Dialect``.
+
+A dialect checks its fields when it is built (and when ``attrs.evolve`` copies it):
+collections become frozensets or tuples of strings, the layout and teaser form become
+enums, and every pattern is compiled; a value that cannot serve raises
+:class:`~pagedump.exceptions.DialectError` naming the field. The registry keeps the
+built-in dialects apart from those a caller registers: the built-ins come first when
+sniffing breaks a tie (see :mod:`pagedump._sniff`), and cannot be unregistered.
 """
 
 from __future__ import annotations
 
+import enum
 import re
 from collections.abc import Iterable
-from typing import Literal
+from typing import Any, cast
 
 import attrs
 
-from pagedump.exceptions import DialectExistsError, DialectNotFoundError, InputTypeError
+from pagedump.exceptions import (
+    BuiltInDialectError,
+    DialectError,
+    DialectExistsError,
+    DialectNotFoundError,
+    InputTypeError,
+)
 
 __all__ = [
+    "BUILT_IN",
     "DAILY8",
     "MSN",
     "WIRE",
     "YAHOO",
     "Dialect",
+    "Layout",
+    "TeaserForm",
     "get_dialect",
     "list_dialects",
     "register_dialect",
     "registered",
+    "resolve_dialect",
+    "unregister_dialect",
 ]
 
 
-def _frozen(items: Iterable[str]) -> frozenset[str]:
-    return frozenset(items)
+class Layout(enum.StrEnum):
+    """How a page is laid out, which decides how its lines are read in context."""
+
+    AGGREGATOR = "aggregator"
+    """A story with a header, a trailer and related teasers, or a listing of teasers."""
+    ARTICLE = "article"
+    """An ordinary news page: one story amid menus, footers and links, found by the
+    evidence its lines carry."""
+
+
+class TeaserForm(enum.StrEnum):
+    """How an aggregator prints teasers for other stories, which decides what anchors one."""
+
+    TIMED = "timed"
+    """A time line anchors each teaser (Daily8)."""
+    CARDS = "cards"
+    """A bulleted title followed by indented labels (Yahoo)."""
+    TITLES = "titles"
+    """Bare titles, one per line, after the related heading (wire pages)."""
+
+
+# -- converters and validators: what each field takes ---------------------------------------
+#
+# A converter turns a value it can take into the field's type. One it cannot take is
+# handed on unchanged to the field's validator, which knows the field's name and
+# raises the DialectError (a converter is not told which field it converts).
+
+_STRINGS = "an iterable of non-empty str (a list, tuple or set)"
+_PATTERN = "a regular expression source (a str) or None"
+_PATTERNS = "an iterable of regular expression sources (non-empty str)"
+
+
+def _items(value: object) -> object:
+    """The items of ``value`` as a tuple, or ``value`` itself when it is no collection."""
+    if isinstance(value, str | bytes) or not isinstance(value, Iterable):
+        return value
+    return tuple(value)
+
+
+def _to_frozenset(value: Iterable[str]) -> frozenset[str]:
+    items = _items(value)
+    if isinstance(items, tuple) and all(isinstance(item, str) and item for item in items):
+        return frozenset(items)
+    return cast("frozenset[str]", items)  # for the validator to refuse
+
+
+def _to_tuple(value: Iterable[str]) -> tuple[str, ...]:
+    return cast("tuple[str, ...]", _items(value))  # its validator checks the items
+
+
+def _to_pair(value: Iterable[str] | None) -> tuple[str, str] | None:
+    return None if value is None else cast("tuple[str, str]", _items(value))
+
+
+def _to_layout(value: str) -> Layout:
+    try:
+        return Layout(value)
+    except ValueError:
+        return cast("Layout", value)  # for the validator to refuse
+
+
+def _to_teasers(value: str) -> TeaserForm:
+    try:
+        return TeaserForm(value)
+    except ValueError:
+        return cast("TeaserForm", value)  # for the validator to refuse
+
+
+def _type_name(value: object) -> str:
+    return type(value).__qualname__
+
+
+def _strings_problem(value: object) -> tuple[str, int | None] | None:
+    """What keeps ``value`` (a converted collection) from being one of non-empty str."""
+    if isinstance(value, str):
+        return (f"got the str {value!r}, which would be read as a collection of its "
+                f"characters; wrap it: [{value!r}]"), None
+    if not isinstance(value, tuple | frozenset):
+        return f"got {_type_name(value)}, which is not a collection of str", None
+    for index, item in enumerate(value):
+        if not isinstance(item, str):
+            return f"got {_type_name(item)} ({item!r}), not a str", index
+        if not item:
+            return "got an empty str", index
+    return None
+
+
+def _check_strings(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    problem = _strings_problem(value)
+    if problem is not None:
+        raise DialectError(attribute.name, problem[0], _STRINGS, index=problem[1])
+
+
+def _check_pattern_source(field: str, source: object, index: int | None) -> None:
+    accepted = _PATTERN if index is None else _PATTERNS
+    if not isinstance(source, str):
+        raise DialectError(field, f"got {_type_name(source)}, not a str", accepted, index=index)
+    try:
+        re.compile(source)
+    except re.error as error:
+        raise DialectError(field, f"{source!r} does not compile: {error}", accepted,
+                           index=index) from error
+
+
+def _check_pattern(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    # Fail at definition, not on the first page read with a broken pattern.
+    if value is not None:
+        _check_pattern_source(attribute.name, value, None)
+
+
+def _check_patterns(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    problem = _strings_problem(value)
+    if problem is not None:
+        raise DialectError(attribute.name, problem[0], _PATTERNS, index=problem[1])
+    for index, source in enumerate(cast("tuple[str, ...]", value)):
+        _check_pattern_source(attribute.name, source, index)
+
+
+def _check_text(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if not isinstance(value, str):
+        raise DialectError(attribute.name, f"got {_type_name(value)}", "a str")
+
+
+def _check_name(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    accepted = "a non-empty str without surrounding spaces"
+    if not isinstance(value, str):
+        raise DialectError(attribute.name, f"got {_type_name(value)}", accepted)
+    if not value or value.strip() != value:
+        raise DialectError(attribute.name, f"got {value!r}", accepted)
+
+
+def _check_marker(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is not None and (not isinstance(value, str) or not value):
+        shown = repr(value) if isinstance(value, str) else _type_name(value)
+        raise DialectError(attribute.name, f"got {shown}", "a non-empty str or None")
+
+
+def _check_pair(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    accepted = "a pair of non-empty str (opening line, closing line) or None"
+    if value is None:
+        return
+    problem = _strings_problem(value)
+    if problem is not None:
+        raise DialectError(attribute.name, problem[0], accepted, index=problem[1])
+    size = len(value) if isinstance(value, tuple) else 0
+    if size != 2:
+        raise DialectError(attribute.name, f"got {size} items", accepted)
+
+
+def _check_bool(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if not isinstance(value, bool):
+        raise DialectError(attribute.name, f"got {_type_name(value)} ({value!r})",
+                           "True or False")
+
+
+def _check_enum(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    kind: type[enum.StrEnum] = Layout if attribute.name == "layout" else TeaserForm
+    if not isinstance(value, kind):
+        allowed = ", ".join(repr(member.value) for member in kind)
+        raise DialectError(attribute.name, f"unknown value {value!r}",
+                           f"one of {allowed} (or pagedump.{kind.__name__})")
 
 
 # The hash is cached: dialects key the caches of compiled rules, looked up per parse.
@@ -43,20 +221,27 @@ class Dialect:
     longer lines are prose. Keep patterns free of nested unbounded repeats: they run
     on every line.
 
+    Every field is checked when the dialect is built, and when ``attrs.evolve`` copies
+    it: set fields take any iterable of non-empty ``str`` and hold a ``frozenset``;
+    tuple fields take any iterable of non-empty ``str`` and hold a ``tuple`` (a bare
+    ``str`` is refused in both: it would be a collection of its characters); ``layout``
+    and ``teasers`` take their enum or its value; every pattern is compiled. A value a
+    field cannot take raises :class:`~pagedump.exceptions.DialectError` (a
+    ``ValueError``) naming the field.
+
     Attributes:
-        name: The registry key, also reported as ``Page.site``.
+        name: The registry key, also reported as ``Page.site``: a non-empty str.
         description: One line saying which pages the dialect reads.
-        layout: How the page is laid out, which decides how lines are read in
-            context: ``"aggregator"`` (a story with a header, a trailer and related
-            teasers, or a listing of teasers) or ``"article"`` (an ordinary news page:
-            one story amid menus, footers and links, found by the evidence its lines
-            carry).
+        layout: How the page is laid out (a :class:`Layout`), which decides how lines
+            are read in context: ``"aggregator"`` (a story with a header, a trailer and
+            related teasers, or a listing of teasers) or ``"article"`` (an ordinary
+            news page: one story amid menus, footers and links, found by the evidence
+            its lines carry). Only aggregator dialects are sniffed by their evidence.
         logo_marks: First lines that open a logo header (Daily8: ``"logo"``).
         listing_marks: Lines that, right after a logo mark, say the page is a listing
             (Daily8: a lone ``"#"``).
         listing_title: Pattern of a listing page's title line.
         chrome: Exact lines of the site's own interface (trailer, app block).
-        trailer_starts: Chrome lines that end the story's body.
         related_heading: Chrome lines after which related teasers follow.
         end_block: Chrome lines that start the end-of-page block (no teasers after).
         junk_lines: Exact lines of leaked widget text and promos, boilerplate anywhere.
@@ -66,28 +251,32 @@ class Dialect:
         credit_separators: What stands between a credit label and the name.
         widget_starts: Lines that open a widget block: the short lines after them are
             boilerplate until prose resumes (video players).
-        link_block: The opening and closing lines of a bracketed link block.
+        link_block: The opening and closing lines of a bracketed link block: a pair of
+            strings, or ``None``.
         pipe_caption: The ending of a caption whose credit follows on the next line.
         time_pattern: Pattern of a printed time (absolute or relative), as the site
             prints it; used to split glued lines and to anchor teasers.
         time_prefix: The label glued before times in spaced teasers (``"time"``).
-        bullets: Bullet markers of teaser bullet lines, after stripping.
+        bullets: Bullet markers of teaser bullet lines, after stripping. Sniffing
+            also reads them: a bullet line right under one of the dialect's time
+            lines, or an indented one, is evidence of the dialect.
         byline_pattern: Pattern of an author line.
         stamp_pattern: Pattern of a live-blog post stamp; the line after it is the
             post's title.
         author_item_pattern: Pattern of one item of an author listing: named groups
-            ``title`` and ``time``.
+            ``title`` and ``time``. Each such line is evidence of the dialect when
+            sniffing.
         paragraph_closers: Endings that finish a paragraph as a full stop does
             (a glued ``"» READ MORE"``).
         meta_patterns: Patterns of the story's metadata line after the headline, with
             named groups among ``source``, ``agency``, ``place``, ``time`` and ``byline``
             (``"PTI | Nagpur | Updated: ... | Created: 03-08-2025 18:40 IST"``).
-        teasers: How teasers for other stories are laid out, which decides what
-            anchors one: ``"timed"`` (a time line, Daily8), ``"cards"`` (a bulleted
-            title followed by indented labels, Yahoo) or ``"titles"`` (bare titles,
-            one per line, after the related heading).
+        teasers: How teasers for other stories are laid out (a :class:`TeaserForm`),
+            which decides what anchors one: ``"timed"`` (a time line, Daily8),
+            ``"cards"`` (a bulleted title followed by indented labels, Yahoo) or
+            ``"titles"`` (bare titles, one per line, after the related heading).
         date_formats: ``strptime`` formats of absolute dates, tried first.
-        dayfirst: How to read ambiguous numeric dates that no format matched.
+        dayfirst: How to read ambiguous numeric dates that no format matched (a bool).
         function_words: Lower-case function words (articles, pronouns, prepositions,
             conjunctions, auxiliaries) of the languages the dialect reads; their share of
             a line's words tells prose from labels, names and menus.
@@ -104,49 +293,63 @@ class Dialect:
             line (``"Headline - Site"``).
     """
 
-    name: str
-    description: str = ""
-    layout: Literal["aggregator", "article"] = "aggregator"
-    logo_marks: frozenset[str] = frozenset()
-    listing_marks: frozenset[str] = frozenset()
-    listing_title: str | None = None
-    chrome: frozenset[str] = frozenset()
-    trailer_starts: frozenset[str] = frozenset()
-    related_heading: frozenset[str] = frozenset()
-    end_block: frozenset[str] = frozenset()
-    junk_lines: frozenset[str] = frozenset()
-    junk_patterns: tuple[str, ...] = ()
-    credit_labels: tuple[str, ...] = ()
-    credit_separators: tuple[str, ...] = (": ", " / ")
-    widget_starts: frozenset[str] = frozenset()
-    link_block: tuple[str, str] | None = None
-    pipe_caption: str | None = None
-    time_pattern: str | None = None
-    time_prefix: str | None = None
-    bullets: tuple[str, ...] = ()
-    byline_pattern: str | None = None
-    stamp_pattern: str | None = None
-    author_item_pattern: str | None = None
-    paragraph_closers: tuple[str, ...] = ()
-    meta_patterns: tuple[str, ...] = ()
-    teasers: Literal["timed", "cards", "titles"] = "timed"
-    date_formats: tuple[str, ...] = ()
-    dayfirst: bool = True
-    function_words: frozenset[str] = frozenset()
-    chrome_markers: tuple[str, ...] = ()
-    footer_markers: tuple[str, ...] = ()
-    byline_markers: tuple[str, ...] = ()
-    date_pattern: str | None = None
-    title_separators: tuple[str, ...] = ()
-
-    def __attrs_post_init__(self) -> None:
-        # Fail at definition, not on the first page read with a broken pattern.
-        sources = (self.listing_title, self.time_pattern, self.byline_pattern,
-                   self.stamp_pattern, self.author_item_pattern, *self.junk_patterns,
-                   *self.meta_patterns)
-        for source in sources:
-            if source is not None:
-                re.compile(source)
+    # Each converter is a named, typed function (not ``converter=tuple``), so that
+    # mypy --strict types the arguments of ``Dialect(...)`` from it.
+    name: str = attrs.field(validator=_check_name)
+    description: str = attrs.field(default="", validator=_check_text)
+    layout: Layout = attrs.field(default=Layout.AGGREGATOR, converter=_to_layout,
+                                 validator=_check_enum)
+    logo_marks: frozenset[str] = attrs.field(default=frozenset(), converter=_to_frozenset,
+                                             validator=_check_strings)
+    listing_marks: frozenset[str] = attrs.field(default=frozenset(), converter=_to_frozenset,
+                                                validator=_check_strings)
+    listing_title: str | None = attrs.field(default=None, validator=_check_pattern)
+    chrome: frozenset[str] = attrs.field(default=frozenset(), converter=_to_frozenset,
+                                         validator=_check_strings)
+    related_heading: frozenset[str] = attrs.field(default=frozenset(), converter=_to_frozenset,
+                                                  validator=_check_strings)
+    end_block: frozenset[str] = attrs.field(default=frozenset(), converter=_to_frozenset,
+                                            validator=_check_strings)
+    junk_lines: frozenset[str] = attrs.field(default=frozenset(), converter=_to_frozenset,
+                                             validator=_check_strings)
+    junk_patterns: tuple[str, ...] = attrs.field(default=(), converter=_to_tuple,
+                                                 validator=_check_patterns)
+    credit_labels: tuple[str, ...] = attrs.field(default=(), converter=_to_tuple,
+                                                 validator=_check_strings)
+    credit_separators: tuple[str, ...] = attrs.field(default=(": ", " / "), converter=_to_tuple,
+                                                     validator=_check_strings)
+    widget_starts: frozenset[str] = attrs.field(default=frozenset(), converter=_to_frozenset,
+                                                validator=_check_strings)
+    link_block: tuple[str, str] | None = attrs.field(default=None, converter=_to_pair,
+                                                     validator=_check_pair)
+    pipe_caption: str | None = attrs.field(default=None, validator=_check_marker)
+    time_pattern: str | None = attrs.field(default=None, validator=_check_pattern)
+    time_prefix: str | None = attrs.field(default=None, validator=_check_marker)
+    bullets: tuple[str, ...] = attrs.field(default=(), converter=_to_tuple,
+                                           validator=_check_strings)
+    byline_pattern: str | None = attrs.field(default=None, validator=_check_pattern)
+    stamp_pattern: str | None = attrs.field(default=None, validator=_check_pattern)
+    author_item_pattern: str | None = attrs.field(default=None, validator=_check_pattern)
+    paragraph_closers: tuple[str, ...] = attrs.field(default=(), converter=_to_tuple,
+                                                     validator=_check_strings)
+    meta_patterns: tuple[str, ...] = attrs.field(default=(), converter=_to_tuple,
+                                                 validator=_check_patterns)
+    teasers: TeaserForm = attrs.field(default=TeaserForm.TIMED, converter=_to_teasers,
+                                      validator=_check_enum)
+    date_formats: tuple[str, ...] = attrs.field(default=(), converter=_to_tuple,
+                                                validator=_check_strings)
+    dayfirst: bool = attrs.field(default=True, validator=_check_bool)
+    function_words: frozenset[str] = attrs.field(default=frozenset(), converter=_to_frozenset,
+                                                 validator=_check_strings)
+    chrome_markers: tuple[str, ...] = attrs.field(default=(), converter=_to_tuple,
+                                                  validator=_check_strings)
+    footer_markers: tuple[str, ...] = attrs.field(default=(), converter=_to_tuple,
+                                                  validator=_check_strings)
+    byline_markers: tuple[str, ...] = attrs.field(default=(), converter=_to_tuple,
+                                                  validator=_check_strings)
+    date_pattern: str | None = attrs.field(default=None, validator=_check_pattern)
+    title_separators: tuple[str, ...] = attrs.field(default=(), converter=_to_tuple,
+                                                    validator=_check_strings)
 
 
 # Daily8 prints times the way moment.js words them, with its own bounds: a count of
@@ -174,10 +377,10 @@ _VIDEO_PLAYER = (
 DAILY8 = Dialect(
     name="daily8",
     description="Daily8 article pages, hashtag listings and author pages.",
-    logo_marks=_frozen(["logo"]),
-    listing_marks=_frozen(["#"]),
+    logo_marks=["logo"],
+    listing_marks=["#"],
     listing_title=r"Latest news with #\S.*",
-    chrome=_frozen([
+    chrome=[
         "logo", "#", "Hashtags", "Orange background", "Try Our AI Features",
         "Explore what Daily8 AI can do for you:", "Comments", "No comments yet...",
         "Related Articles", "DOWNLOAD THE APP", "Get Started Now: Download the App",
@@ -186,17 +389,16 @@ DAILY8 = Dialect(
             "app today from your preferred app store and start exploring."
         ),
         "app-storeplay-store",
-    ]),
-    trailer_starts=_frozen(["Orange background", "Hashtags", "Try Our AI Features"]),
-    related_heading=_frozen(["Related Articles"]),
-    end_block=_frozen(["DOWNLOAD THE APP"]),
-    junk_lines=_frozen([
+    ],
+    related_heading=["Related Articles"],
+    end_block=["DOWNLOAD THE APP"],
+    junk_lines=[
         *_VIDEO_PLAYER,
         "Loading", "Show more", "by Taboola", "Sponsored Links", "Related Internet Links",
         "THREE KEY FACTS", "Further Reading", "Advertisement", "ADVERTISEMENT", "READ MORE",
         "Read more", "Full story.", "See also", "Latest posts", "Opens in new window",
         "subscribing", "Watch the full conversation above.",
-    ]),
+    ],
     junk_patterns=(
         r"Image: .{1,200}",
         (
@@ -213,7 +415,7 @@ DAILY8 = Dialect(
         r"Learn more about your ad choices\b.{0,200}",
     ),
     credit_labels=("Photograph", "Photo", "Picture", "Video", "Image", "Credit"),
-    widget_starts=_frozen(["Video Player is loading."]),
+    widget_starts=["Video Player is loading."],
     link_block=("[", "]"),
     pipe_caption=" |",
     time_pattern=_DAILY8_TIME,
@@ -237,26 +439,26 @@ DAILY8 = Dialect(
 YAHOO = Dialect(
     name="yahoo",
     description="Yahoo News front, section and article pages: indented teaser cards.",
-    chrome=_frozen([
+    chrome=[
         ("Our goal is to create a safe and engaging place for users to connect over interests "
         "and passions. In order to improve our community experience, we are temporarily "
         "suspending article commenting."),
-    ]),
+    ],
     teasers="cards",
     bullets=("• ",),
-    junk_lines=_frozen(["Advertisement", "ADVERTISEMENT", "Story continues", "Read more"]),
+    junk_lines=["Advertisement", "ADVERTISEMENT", "Story continues", "Read more"],
     date_formats=("%d-%m-%Y",),
 )
 
 MSN = Dialect(
     name="msn",
     description="MSN portal article pages: a browser banner, a date and byline line.",
-    logo_marks=_frozen([
+    logo_marks=[
         ("You are using an older browser version. Please use a supported version for the best "
         "MSN experience."),
-    ]),
-    chrome=_frozen(["Top Stories"]),
-    junk_lines=_frozen(["Advertisement", "ADVERTISEMENT", "image beacon"]),
+    ],
+    chrome=["Top Stories"],
+    junk_lines=["Advertisement", "ADVERTISEMENT", "image beacon"],
     meta_patterns=(
         r"(?P<time>\d{2}/\d{2}/\d{4}) (?P<byline>[^\W\d_].{0,80})",
         (r"(?P<source>\S.{0,40}?) (?P<time>\d{1,2} (?:hrs?|mins?|days?) ago)"
@@ -269,15 +471,15 @@ MSN = Dialect(
 WIRE = Dialect(
     name="wire",
     description="Wire syndication pages (Devdiscourse style): an agency | city | time line.",
-    logo_marks=_frozen(["Left Menu"]),
-    chrome=_frozen([
+    logo_marks=["Left Menu"],
+    chrome=[
         ("(This story has not been edited by Devdiscourse staff and is auto-generated from a "
         "syndicated feed.)"),
-    ]),
-    related_heading=_frozen([
+    ],
+    related_heading=[
         ("(This story has not been edited by Devdiscourse staff and is auto-generated from a "
         "syndicated feed.)"),
-    ]),
+    ],
     junk_patterns=(r".{0,80}\bImage Credit: .{1,80}",),
     meta_patterns=(
         (r"(?P<agency>[A-Z][\w.&' -]{0,30}?) \| (?:(?P<place>[^|]{2,40}?) \| )?"
@@ -288,13 +490,35 @@ WIRE = Dialect(
     dayfirst=True,
 )
 
+BUILT_IN: tuple[str, ...] = ("daily8", "generic", "msn", "wire", "yahoo")
+"""The names of the built-in dialects, in the order they win ties when sniffing.
+
+(``generic`` is registered by :mod:`pagedump._generic`, which reads ordinary pages.)
+"""
+
 _REGISTRY: dict[str, Dialect] = {}
+"""Every registered dialect by name, in the order the names were first registered."""
 _REGISTERED: tuple[Dialect, ...] = ()
-"""The registered dialects in name order, rebuilt on each registration (read per parse)."""
+"""The registered dialects in precedence order, rebuilt on each change (read per parse)."""
+_NAMES: tuple[str, ...] = ()
+"""The registered names, sorted."""
+
+
+def _rebuild() -> None:
+    """Derive the tuples read per parse from :data:`_REGISTRY` (after any change to it)."""
+    global _REGISTERED, _NAMES  # noqa: PLW0603 - the registry is module state by design
+    built_in = [_REGISTRY[name] for name in BUILT_IN if name in _REGISTRY]
+    added = [dialect for name, dialect in _REGISTRY.items() if name not in BUILT_IN]
+    _REGISTERED = (*built_in, *added)
+    _NAMES = tuple(sorted(_REGISTRY))
 
 
 def register_dialect(dialect: Dialect, *, replace: bool = False) -> None:
-    """Make ``dialect`` available by its name.
+    """Make ``dialect`` available by its name, and to sniffing.
+
+    A dialect registered under a new name comes after every dialect registered before
+    it when sniffing breaks a tie (and after all built-in ones); one that replaces
+    another takes its place.
 
     Args:
         dialect: The dialect to register.
@@ -311,9 +535,32 @@ def register_dialect(dialect: Dialect, *, replace: bool = False) -> None:
             expected="a pagedump.Dialect")
     if dialect.name in _REGISTRY and not replace:
         raise DialectExistsError(dialect.name)
-    global _REGISTERED  # noqa: PLW0603 - the registry is module state by design
     _REGISTRY[dialect.name] = dialect
-    _REGISTERED = tuple(_REGISTRY[name] for name in sorted(_REGISTRY))
+    _rebuild()
+
+
+def unregister_dialect(name: str) -> Dialect:
+    """Remove the dialect registered as ``name``, and return it.
+
+    Only dialects registered by callers can be removed; the built-in names
+    (:data:`BUILT_IN`) stay registered, though each can be replaced with
+    ``register_dialect(..., replace=True)``.
+
+    Raises:
+        DialectNotFoundError: No dialect has that name (a ``LookupError``).
+        BuiltInDialectError: ``name`` is a built-in dialect's (a ``ValueError``).
+        InputTypeError: ``name`` is not a ``str`` (a ``TypeError``).
+    """
+    if not isinstance(name, str):
+        raise InputTypeError("name", type(name), "pass the name the dialect was registered as")
+    if name in BUILT_IN:
+        raise BuiltInDialectError(name)
+    try:
+        dialect = _REGISTRY.pop(name)
+    except KeyError:
+        raise DialectNotFoundError(name, list_dialects()) from None
+    _rebuild()
+    return dialect
 
 
 def get_dialect(name: str) -> Dialect:
@@ -330,11 +577,15 @@ def get_dialect(name: str) -> Dialect:
 
 def list_dialects() -> tuple[str, ...]:
     """Return the names of the registered dialects, sorted."""
-    return tuple(dialect.name for dialect in _REGISTERED)
+    return _NAMES
 
 
 def registered() -> tuple[Dialect, ...]:
-    """The registered dialects themselves, in name order (for sniffing)."""
+    """The registered dialects in the order sniffing breaks ties.
+
+    The built-in ones first, in the order of :data:`BUILT_IN`; then the others, in
+    the order their names were first registered.
+    """
     return _REGISTERED
 
 

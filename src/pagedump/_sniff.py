@@ -1,12 +1,24 @@
 """Choosing a dialect from the text, the way :class:`csv.Sniffer` does.
 
-Each registered dialect's own evidence is tried on a sample of the text: its chrome
-lines, its header marks, and its signature lines (a listing title, a time glued to its
-label, a metadata line, an indented teaser card). The dialect whose evidence explains
-the most lines wins. Without any such evidence the layout decides: a dense dump of
-long lines, one paragraph each, reads as the default aggregator (Daily8, whose
-fragments often hold nothing else); one with menus and spaced paragraphs reads as an
-ordinary news page (the generic dialect).
+Each candidate aggregator dialect's own evidence is looked for in a sample of the
+text (the top and the end of the dump), and each line of evidence scores points for
+the dialects it belongs to:
+
+- a chrome line or header mark of the dialect: 1 point per distinct line, 2 more for
+  a header mark on the dump's first line;
+- a bare time line as the dialect prints it: 1 point, and 1 for each line right
+  under it that starts with one of the dialect's bullets (a compact teaser's outlet);
+- a signature line: 2 points (a listing title, a time glued to its label, a metadata
+  line, an item of an author listing);
+- an indented bullet line, with one of the dialect's bullets: 1 point to the
+  dialects with teaser cards when an indented line follows it, else to those with
+  timed teasers.
+
+The dialect with the most points wins when it has at least :data:`ENOUGH`; a tie goes
+to the candidate that comes first (by default, the built-in dialects before those a
+caller registered, and these in the order they were registered). Without that much
+evidence of any family the text is an ordinary page, read by the generic dialect:
+never an aggregator chosen for want of anything better.
 """
 
 from __future__ import annotations
@@ -19,11 +31,11 @@ from typing import NamedTuple
 import attrs
 
 from pagedump import _generic
-from pagedump._dialects import DAILY8, Dialect, registered
+from pagedump._dialects import Dialect, Layout, TeaserForm, registered
 from pagedump._lines import normalize_all
 from pagedump._patterns import required_text
 
-__all__ = ["sniff_split", "sniff_text"]
+__all__ = ["ENOUGH", "SURE", "SniffReport", "sniff_report_text", "sniff_split", "sniff_text"]
 
 # The sample: the top of the dump (headers, first teasers) and its end (trailers).
 _HEAD = 2_000
@@ -32,17 +44,10 @@ _TAIL = 1_000
 _MARK_MAX = 300
 _SIGNATURE_MAX = 150
 _TIME_MAX = 40
-# How much evidence makes a dialect: more than a stray "Comments" line on a news site.
-_ENOUGH = 3
-# A line this short, without end punctuation, is a label (a menu item, a section name).
-_LABEL = 40
-# Fewer lines than this say nothing about the layout.
-_FEWEST = 8
-# The fewest labels in a row that make a menu, and the share of a sample's lines in
-# menus, or blank, that makes an ordinary site.
-_MENU_RUN = 3
-_MENU_SHARE = 0.25
-_BLANK_SHARE = 0.5
+ENOUGH = 3
+"""The fewest points that make a dialect: more than a stray "Comments" line on a news site."""
+SURE = 2 * ENOUGH
+"""The points at which the evidence alone leaves no doubt (see :class:`SniffReport`)."""
 # Named groups of the dialects' own patterns clash once combined: they become plain.
 _GROUPS = re.compile(r"\(\?P<\w+>")
 
@@ -53,12 +58,22 @@ class _Signature(NamedTuple):
     required: str
     fullmatch: Callable[[str], re.Match[str] | None]
     dialect: int
-    """The dialect's index among the registered ones."""
+    """The dialect's index among the candidates."""
+
+
+class _Bullet(NamedTuple):
+    """A bullet marker, and the dialects whose teasers it opens."""
+
+    marker: str
+    cards: tuple[int, ...]
+    """The dialects with teaser cards among those printing this bullet."""
+    timed: tuple[int, ...]
+    """The dialects with timed teasers among those printing this bullet."""
 
 
 @attrs.frozen
 class _Evidence:
-    """Every registered dialect's evidence, compiled for one pass over a sample."""
+    """Every candidate dialect's evidence, compiled for one pass over a sample."""
 
     dialects: tuple[Dialect, ...]
     marks: dict[str, tuple[int, ...]]
@@ -66,52 +81,75 @@ class _Evidence:
     logos: dict[str, tuple[int, ...]]
     """Header marks -> their dialects: on a dump's first line, strong evidence."""
     times: re.Pattern[str] | None
-    """Bare time lines, each alternative a group named after its dialect's index."""
+    """Bare time lines: each distinct time pattern is an alternative, a group named
+    ``tN`` after its index in :attr:`time_owners`."""
+    time_owners: tuple[tuple[int, ...], ...]
+    """Per distinct time pattern, the dialects printing times that way."""
     signatures: tuple[_Signature, ...]
-    """Signature lines, in the dialects' order."""
-    cards: tuple[int, ...]
-    """The dialects whose teasers are indented cards."""
-    bullets: tuple[int, ...]
-    """The dialects whose timed teasers carry spaced bullets (``"  • NHK"``)."""
-    known: frozenset[str]
-    """Every aggregator's chrome and widget lines: interface text, not a site's menus."""
+    """Signature lines of at most :data:`_SIGNATURE_MAX` characters."""
+    long_signatures: tuple[_Signature, ...]
+    """Signature lines of up to :data:`_MARK_MAX` characters (author listing items)."""
+    bullets: tuple[_Bullet, ...]
+    """Every bullet marker the dialects print."""
+    markers: tuple[str, ...]
+    """The markers of :attr:`bullets`, for one ``startswith`` test."""
+    under_time: tuple[tuple[str, ...], ...]
+    """Per dialect, the bullets that may open a line right under its time line."""
 
 
 @functools.lru_cache(maxsize=8)
 def _evidence(dialects: tuple[Dialect, ...]) -> _Evidence:
     marks: dict[str, list[int]] = {}
     logos: dict[str, list[int]] = {}
-    known: set[str] = set()
     signatures: list[_Signature] = []
-    times: list[str] = []
+    long_signatures: list[_Signature] = []
+    times: dict[str, list[int]] = {}
+    bullets: dict[str, tuple[list[int], list[int]]] = {}
+    under_time: list[tuple[str, ...]] = []
     for index, dialect in enumerate(dialects):
-        if dialect.layout != "aggregator":
+        # An ordinary page has no evidence of its own: it is what is left.
+        aggregator = dialect.layout == Layout.AGGREGATOR
+        under_time.append(dialect.bullets if aggregator and dialect.time_pattern else ())
+        if not aggregator:
             continue
         for phrase in dialect.chrome | dialect.logo_marks:
             marks.setdefault(phrase, []).append(index)
         for phrase in dialect.logo_marks:
             logos.setdefault(phrase, []).append(index)
-        known |= dialect.chrome | dialect.junk_lines
         sources = [*dialect.meta_patterns]
         if dialect.listing_title:
             sources.append(dialect.listing_title)
         if dialect.time_pattern:
-            times.append(f"(?P<d{index}>{_GROUPS.sub('(?:', dialect.time_pattern)})")
+            times.setdefault(dialect.time_pattern, []).append(index)
             if dialect.time_prefix:
                 sources.append(f"{re.escape(dialect.time_prefix)}(?:{dialect.time_pattern})")
-        signatures.extend(_Signature(required_text(source), re.compile(source).fullmatch, index)
-                          for source in sources)
+        signatures.extend(_signature_of(source, index) for source in sources)
+        if dialect.author_item_pattern:
+            long_signatures.append(_signature_of(dialect.author_item_pattern, index))
+        for marker in dialect.bullets:
+            cards, timed = bullets.setdefault(marker, ([], []))
+            if dialect.teasers == TeaserForm.CARDS:
+                cards.append(index)
+            elif dialect.teasers == TeaserForm.TIMED:
+                timed.append(index)
     return _Evidence(
         dialects=dialects,
         marks={k: tuple(v) for k, v in marks.items()},
         logos={k: tuple(v) for k, v in logos.items()},
-        times=_compile(times),
+        times=_compile([f"(?P<t{k}>{_GROUPS.sub('(?:', source)})"
+                        for k, source in enumerate(times)]),
+        time_owners=tuple(tuple(owners) for owners in times.values()),
         signatures=tuple(signatures),
-        cards=tuple(i for i, d in enumerate(dialects) if d.teasers == "cards"),
-        bullets=tuple(i for i, d in enumerate(dialects)
-                      if d.teasers == "timed" and "• " in d.bullets),
-        known=frozenset(known),
+        long_signatures=tuple(long_signatures),
+        bullets=tuple(_Bullet(marker, tuple(cards), tuple(timed))
+                      for marker, (cards, timed) in bullets.items()),
+        markers=tuple(bullets),
+        under_time=tuple(under_time),
     )
+
+
+def _signature_of(source: str, dialect: int) -> _Signature:
+    return _Signature(required_text(source), re.compile(source).fullmatch, dialect)
 
 
 def _compile(alternatives: list[str]) -> re.Pattern[str] | None:
@@ -152,16 +190,18 @@ def _sample_of(text: str, lines: list[str], norms: list[str]) -> tuple[list[str]
     return sample, sample_norms
 
 
-def _scores(lines: list[str], norms: list[str],
-            evidence: _Evidence) -> tuple[list[int], set[int]]:
-    """Each dialect's evidence in the sample, and the lines that are evidence."""
+def _scores(lines: list[str], norms: list[str], evidence: _Evidence) -> list[int]:
+    """Each dialect's points of evidence in the sample (see the module's docstring).
+
+    A line scores for every dialect it is evidence of, so that two dialects that
+    print a page alike score alike, and the candidates' order decides between them.
+    """
     scores = [0] * len(evidence.dialects)
-    explained: set[int] = set()
     marks, signatures = evidence.marks, evidence.signatures
     time = evidence.times.match if evidence.times is not None else None
     first = True
     seen: set[str] = set()
-    timed: int | None = None  # the dialect whose time line the last line was
+    timed: tuple[int, ...] = ()  # the dialects whose time line the last line was
     for k, norm in enumerate(norms):
         if not norm or len(norm) > _MARK_MAX:
             continue
@@ -171,7 +211,6 @@ def _scores(lines: list[str], norms: list[str],
                 scores[index] += 2  # and 1 more as a mark, below
         owners = marks.get(norm)
         if owners is not None:
-            explained.add(k)
             if norm not in seen:  # a menu label printed six times is still one label
                 seen.add(norm)
                 for index in owners:
@@ -180,70 +219,81 @@ def _scores(lines: list[str], norms: list[str],
         size = len(norm)
         found = time(norm) if time is not None and size <= _TIME_MAX else None
         if found is not None and found.lastgroup is not None:
-            timed = int(found.lastgroup[1:])
-            scores[timed] += 1
-            explained.add(k)
+            timed = evidence.time_owners[int(found.lastgroup[1:])]
+            for index in timed:
+                scores[index] += 1
             continue
-        if timed is not None and norm.startswith("- "):
-            scores[timed] += 1  # a compact teaser's bullet under its time
-            explained.add(k)
+        under = [index for index in timed if norm.startswith(evidence.under_time[index])]
+        if under:
+            for index in under:
+                scores[index] += 1  # a compact teaser's bullet under its time
             continue
-        timed = None
-        signed = _signature(norm, signatures) if size <= _SIGNATURE_MAX else None
-        if signed is not None:
-            scores[signed] += 2
-            explained.add(k)
-        elif lines[k].startswith("  • "):
+        timed = ()
+        signed = _signed(norm, signatures) if size <= _SIGNATURE_MAX else []
+        if evidence.long_signatures:
+            signed += _signed(norm, evidence.long_signatures)
+        if signed:
+            for index in set(signed):  # one line is one piece of evidence per dialect
+                scores[index] += 2
+        elif norm.startswith(evidence.markers) and lines[k][:1].isspace():
             # An indented line under the bullet makes a card; a blank one, a spaced
             # teaser's outlet bullet.
             card = k + 1 < len(lines) and lines[k + 1].startswith("    ") and lines[k + 1].strip()
-            for index in evidence.cards if card else evidence.bullets:
-                scores[index] += 1
-            explained.add(k)
-    return scores, explained
+            for bullet in evidence.bullets:
+                if norm.startswith(bullet.marker):
+                    for index in bullet.cards if card else bullet.timed:
+                        scores[index] += 1
+    return scores
 
 
-def _signature(norm: str, signatures: tuple[_Signature, ...]) -> int | None:
-    """The dialect of the first signature ``norm`` is, or ``None``.
+def _signed(norm: str, signatures: tuple[_Signature, ...]) -> list[int]:
+    """The dialects of the signatures ``norm`` is.
 
     A pattern only runs on lines holding the text all its matches hold.
     """
+    found: list[int] = []
     for required, fullmatch, dialect in signatures:
         if required in norm and fullmatch(norm) is not None:
-            return dialect
-    return None
+            found.append(dialect)
+    return found
 
 
-def _looks_like_a_site(norms: list[str], known: frozenset[str], explained: set[int]) -> bool:
-    """Whether a sample reads like an ordinary page, not a dense aggregator dump.
+def _no_repr(dialect: Dialect) -> str:
+    return f"<Dialect {dialect.name!r}>"
 
-    Aggregator stories are one long paragraph per line with no blank lines between;
-    an ordinary page's text opens with menus (runs of short labels) and spaces its
-    paragraphs. Known widget and chrome lines, and lines that are a dialect's
-    evidence, are no menu; and a handful of lines is too little to tell: such a
-    fragment reads as the default aggregator.
+
+@attrs.frozen
+class SniffReport:
+    """What sniffing chose, and how sure it is.
+
+    Attributes:
+        dialect: The chosen dialect: the candidate with the most points of evidence,
+            if it has at least :data:`ENOUGH` (3); else the generic dialect.
+        confidence: How sure the choice is, from 0.0 to 1.0: 0.0 when no candidate
+            had enough evidence (the generic dialect was the fallback); else
+            ``min(1, best / SURE) * best / (best + runner_up)``, where ``best`` is the
+            chosen dialect's points, ``runner_up`` the most points of any other
+            candidate, and :data:`SURE` is 6. Clear evidence with no rival gives 1.0;
+            a tie with another candidate at most 0.5.
+        scores: Each candidate's name and points of evidence, in the order that
+            breaks ties (the first of the tied candidates is chosen). Ordinary-page
+            dialects (layout ``"article"``) show no evidence: they score 0.
     """
-    texts = [text for k, text in enumerate(norms) if text not in known and k not in explained]
-    filled = [t for t in texts if t]
-    if len(filled) < _FEWEST:
-        return False
-    # Menus are runs of labels; a lone short line between sentences is a link piece.
-    labels = run = 0
-    for text in filled:
-        if len(text) <= _LABEL and text[-1] not in ".!?\"'”’" and any(c.isalpha() for c in text):
-            run += 1  # ("0:00" has no letter: a widget, not a menu item)
-            continue
-        labels += run if run >= _MENU_RUN else 0
-        run = 0
-    labels += run if run >= _MENU_RUN else 0
-    blanks = len(texts) - len(filled)
-    return labels >= _MENU_SHARE * len(filled) or blanks >= _BLANK_SHARE * len(filled)
+
+    dialect: Dialect = attrs.field(repr=_no_repr)
+    confidence: float
+    scores: tuple[tuple[str, int], ...]
 
 
-def sniff_text(text: str) -> Dialect:
-    """Choose the registered dialect that best reads ``text`` (see :func:`pagedump.sniff`)."""
+def sniff_text(text: str, candidates: tuple[Dialect, ...] | None = None) -> Dialect:
+    """Choose the dialect that best reads ``text`` (see :func:`pagedump.sniff`)."""
+    return sniff_report_text(text, candidates).dialect
+
+
+def sniff_report_text(text: str, candidates: tuple[Dialect, ...] | None = None) -> SniffReport:
+    """Sniff ``text`` among ``candidates`` (by default, every registered dialect)."""
     lines = _sample(text)
-    return _decide(lines, normalize_all(lines))
+    return _decide(lines, normalize_all(lines), registered() if candidates is None else candidates)
 
 
 def sniff_split(text: str, lines: list[str], norms: list[str]) -> Dialect:
@@ -251,15 +301,19 @@ def sniff_split(text: str, lines: list[str], norms: list[str]) -> Dialect:
 
     It chooses as :func:`sniff_text` does, without splitting or normalizing again.
     """
-    return _decide(*_sample_of(text, lines, norms))
+    return _decide(*_sample_of(text, lines, norms), registered()).dialect
 
 
-def _decide(lines: list[str], norms: list[str]) -> Dialect:
-    """The dialect the sample's evidence, or failing that its layout, points to."""
-    evidence = _evidence(registered())
-    scores, explained = _scores(lines, norms, evidence)
+def _decide(lines: list[str], norms: list[str], dialects: tuple[Dialect, ...]) -> SniffReport:
+    """The dialect the sample's evidence points to; without enough, the generic one."""
+    evidence = _evidence(dialects)
+    scores = _scores(lines, norms, evidence)
+    named = tuple((dialect.name, score) for dialect, score in zip(dialects, scores, strict=True))
+    # max() keeps the first of equal scores: the candidates' order breaks ties.
     best = max(range(len(scores)), key=scores.__getitem__, default=None)
-    if best is not None and scores[best] >= _ENOUGH:
-        return evidence.dialects[best]
-    site = _looks_like_a_site(norms, evidence.known, explained)
-    return _generic.GENERIC if site else DAILY8
+    if best is None or scores[best] < ENOUGH:
+        return SniffReport(_generic.GENERIC, 0.0, named)
+    top = scores[best]
+    rival = max((score for k, score in enumerate(scores) if k != best), default=0)
+    confidence = min(1.0, top / SURE) * top / (top + rival)
+    return SniffReport(dialects[best], confidence, named)

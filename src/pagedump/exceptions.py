@@ -7,8 +7,9 @@ either ``PagedumpError`` or the familiar builtin (``TypeError``, ``ValueError``,
 crosses process boundaries intact).
 
 Page *content* never raises: any ``str`` tokenizes and parses. These errors are
-about misuse (wrong argument types, naive datetimes, unknown dialect names), about
-bytes that cannot be decoded, and about data handed to :func:`pagedump.from_dict`
+about misuse (wrong argument types, naive datetimes, unknown dialect names, a
+:class:`~pagedump.Dialect` built with a field it cannot take), about bytes that cannot
+be decoded, and about data handed to :func:`pagedump.from_dict`
 that is not a serialized page.
 """
 
@@ -17,7 +18,9 @@ from __future__ import annotations
 from typing import Any
 
 __all__ = [
+    "BuiltInDialectError",
     "DecodeError",
+    "DialectError",
     "DialectExistsError",
     "DialectNotFoundError",
     "InputTypeError",
@@ -123,6 +126,53 @@ class DialectExistsError(PagedumpError, ValueError):
         self.name = name
         super().__init__(f"a dialect named {name!r} is registered already; "
                          "pass replace=True to replace it, or choose another name")
+
+
+class BuiltInDialectError(PagedumpError, ValueError):
+    """A built-in dialect cannot be unregistered.
+
+    The built-in dialects (``daily8``, ``generic``, ``msn``, ``wire``, ``yahoo``) stay
+    registered, so that a name a page's ``site`` reports can always be looked up; one
+    can be *replaced* (``register_dialect(..., replace=True)``) but not removed.
+
+    Attributes:
+        name: The built-in name that was to be unregistered.
+    """
+
+    def __init__(self, name: str) -> None:
+        self._remember(name)
+        self.name = name
+        super().__init__(
+            f"{name!r} is a built-in dialect and cannot be unregistered; register a "
+            "replacement under its name with replace=True, or sniff among chosen dialects "
+            "with candidates=[...]")
+
+
+class DialectError(PagedumpError, ValueError):
+    """A :class:`~pagedump.Dialect` field was given a value it cannot take.
+
+    Raised when the dialect is built (and by ``attrs.evolve``), never later on the
+    first page read with it. The message reads ``Dialect.FIELD: what is wrong;
+    FIELD takes what is accepted``.
+
+    Attributes:
+        field: The name of the offending field (``"chrome"``, ``"junk_patterns"``).
+        reason: What is wrong with the value, e.g. ``does not compile: missing ),
+            unterminated subpattern at position 0``.
+        accepted: What the field takes, e.g. ``an iterable of non-empty str``.
+        index: The position of the offending item within a collection field, or
+            ``None`` when the value as a whole is wrong.
+    """
+
+    def __init__(self, field: str, reason: str, accepted: str, *,
+                 index: int | None = None) -> None:
+        self._remember(field, reason, accepted, index=index)
+        self.field = field
+        self.reason = reason
+        self.accepted = accepted
+        self.index = index
+        where = field if index is None else f"{field}[{index}]"
+        super().__init__(f"Dialect.{where}: {reason}; {field} takes {accepted}")
 
 
 class SchemaError(PagedumpError, ValueError):

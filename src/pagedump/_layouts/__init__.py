@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from pagedump._dialects import Layout
 from pagedump._layouts import aggregator, article
 from pagedump._state import LineState
 
@@ -24,8 +25,8 @@ __all__ = ["READERS", "Reader"]
 Reader = Callable[[LineState], None]
 """A layout's reader: claims every line of the state it is given."""
 
-READERS: dict[str, Reader] = {
-    "aggregator": aggregator.read,
-    "article": article.read,
+READERS: dict[Layout, Reader] = {
+    Layout.AGGREGATOR: aggregator.read,
+    Layout.ARTICLE: article.read,
 }
 """The reader of each layout, by :attr:`pagedump.Dialect.layout`."""

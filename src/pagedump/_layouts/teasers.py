@@ -20,6 +20,7 @@ from collections.abc import Callable
 
 import attrs
 
+from pagedump._dialects import TeaserForm
 from pagedump._layouts.items import bullet_label, fill_items, fill_loose
 from pagedump._shapes import Shape
 from pagedump._state import LineState
@@ -151,10 +152,10 @@ def titles(state: LineState, region: Region) -> list[int]:
     return starts
 
 
-FORMS: dict[str, Form] = {
-    "timed": timed,
-    "cards": cards,
-    "titles": titles,
+FORMS: dict[TeaserForm, Form] = {
+    TeaserForm.TIMED: timed,
+    TeaserForm.CARDS: cards,
+    TeaserForm.TITLES: titles,
 }
 """The reader of each teaser form."""
 
