@@ -44,6 +44,10 @@ def dumps(folder: str) -> list[Path]:
 
 
 SNIFF_CASES = [(folder, path) for folder in BUILT_IN for path in dumps(folder)]
+# Fixtures of a dialect's layout that carry none of its evidence: a Daily8 fragment of
+# nothing but a story's paragraphs and a credit line could come from any site, and is
+# read as an ordinary page (its labels hold for that reading too: test_accuracy.py).
+NO_EVIDENCE = frozenset({"daily8/synthetic-22"})
 
 
 # -- the registry ----------------------------------------------------------------------------
@@ -285,9 +289,10 @@ def test_every_built_in_dialect_passes_its_own_checks(name):
                          ids=[f"{f}/{p.stem}" for f, p in SNIFF_CASES])
 def test_every_fixture_sniffs_as_its_dialect(folder, path):
     text = path.read_text(encoding="utf-8")
+    expected = "generic" if f"{folder}/{path.stem}" in NO_EVIDENCE else folder
 
-    assert pagedump.sniff(text).name == folder
-    assert pagedump.parse(text).site == folder
+    assert pagedump.sniff(text).name == expected
+    assert pagedump.parse(text).site == expected
 
 
 @pytest.mark.parametrize("cut", [200, 700, 1200])

@@ -86,8 +86,12 @@ CRANES_TEASER = "Two container terminals will run battery-powered cranes for six
 
 
 def parse(text: str) -> pagedump.Page:
-    """Parse without a fetch time: relative times keep ``value=None``."""
-    return pagedump.parse(text)
+    """Parse as Daily8 without a fetch time: relative times keep ``value=None``.
+
+    The dialect is named: a short fragment may carry none of Daily8's evidence, and
+    sniffing (specified in test_dialects.py) would then read it as an ordinary page.
+    """
+    return pagedump.parse(text, dialect="daily8")
 
 
 def relative(text: str) -> Published:
@@ -680,7 +684,7 @@ def test_every_prefix_of_the_reference_dump_parses_into_what_it_contains(seed_te
     full_text, full_titles = _story_lines(pagedump.parse(seed_text))
     headline_end = seed_text.index("\n", seed_text.index("\n") + 1)
     for cut in range(1, len(seed_text), CUT_STEP):
-        page = pagedump.parse(seed_text[:cut])
+        page = pagedump.parse(seed_text[:cut], dialect="daily8")
         assert page.kind is PageKind.ARTICLE, cut
         if cut >= headline_end:
             assert page.article.headline == SEED_HEADLINE, cut
@@ -695,7 +699,7 @@ def test_every_suffix_of_the_reference_dump_parses_into_what_it_contains(seed_te
     full_text, full_titles = _story_lines(full)
     body_start = seed_text.index("WASHINGTON (AP)")
     for cut in range(body_start + 1, len(seed_text), CUT_STEP):
-        page = pagedump.parse(seed_text[cut:])
+        page = pagedump.parse(seed_text[cut:], dialect="daily8")
         text, titles = _story_lines(page)
         # Only the first line, where the cut fell, can hold text the whole page does not.
         assert text[1:] == full_text[len(full_text) - len(text) + 1:], cut

@@ -613,7 +613,7 @@ KIND_CASES = [
 @pytest.mark.parametrize(("dump", "kinds"), KIND_CASES)
 def test_kinds(dump, kinds):
     want = list(zip(kinds, dump.splitlines(), strict=True))
-    got = [(line.kind, line.text) for line in pagedump.tokenize(dump)]
+    got = [(line.kind, line.text) for line in pagedump.tokenize(dump, dialect="daily8")]
     assert got == want
 
 
@@ -735,3 +735,15 @@ def test_a_card_title_loses_exactly_its_bullet(bullet: str) -> None:
     assert [(item.title, item.source, item.categories, item.teaser) for item in page.related] == [
         ("Cardtitle of a story", "CBC", ("News",), "What the story says, in a sentence.")]
     assert pagedump.tokenize(text, dialect=dialect)[0].value == "Cardtitle of a story"
+
+
+# -- the layout and teaser-form tables -------------------------------------------------
+
+
+def test_every_layout_and_teaser_form_has_its_reader() -> None:
+    from pagedump._layouts import READERS  # noqa: PLC0415 - the tables are internal
+    from pagedump._layouts.teasers import FORMS  # noqa: PLC0415
+
+    assert set(READERS) == set(pagedump.Layout)
+    assert set(FORMS) == set(pagedump.TeaserForm)
+

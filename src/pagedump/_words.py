@@ -82,7 +82,7 @@ CHROME_MARKERS = (
     "show more", "sitemap", "careers", "rss", "accept", "manage preferences", "log-in",
     # Photo credits: a caption names the picture and its source
     "image", "images", "photo", "photos", "photograph", "picture", "credit", "getty",
-    "getty images", "ap photo", "afp", "shutterstock", "istock", "file photo", "foto",
+    "getty images", "ap photo", "afp", "shutterstock", "istock", "file photo", "supplied", "foto",
     "fotos", "bild", "imagen", "immagine", "zdjęcie", "fot",
     # German
     "abonnieren", "abo", "anmelden", "registrieren", "abmelden", "werbung", "anzeige",
