@@ -9,6 +9,7 @@ import re
 import tomllib
 from pathlib import Path
 
+import attrs
 import pytest
 
 import pagedump
@@ -93,9 +94,22 @@ def test_all_is_sorted() -> None:
     assert len(set(pagedump.__all__)) == len(pagedump.__all__)
 
 
-@pytest.mark.parametrize("name", PUBLIC_NAMES)
-def test_every_public_name_exists(name) -> None:
-    assert getattr(pagedump, name) is not None
+@pytest.mark.parametrize("name", ["DAILY8", "GENERIC", "MSN", "WIRE", "YAHOO"])
+def test_each_dialect_constant_is_the_registered_dialect_of_its_name(name) -> None:
+    assert pagedump.get_dialect(name.lower()) is getattr(pagedump, name)
+
+
+def test_every_public_record_is_frozen(seed_text) -> None:
+    page = pagedump.parse(seed_text)
+    assert page.article is not None
+    assert page.article.published is not None
+    records = [page, page.article, page.article.sections[0], page.article.published,
+               page.related[0], pagedump.tokenize(seed_text)[0], pagedump.sniff_report(seed_text)]
+    assert {type(record).__name__ for record in records} == {
+        "Page", "Article", "Section", "Published", "RelatedItem", "Line", "SniffReport"}
+    for record in records:
+        with pytest.raises(attrs.exceptions.FrozenInstanceError):
+            setattr(record, attrs.fields(type(record))[0].name, None)
 
 
 def test_star_import_gives_exactly_the_public_names() -> None:
