@@ -538,3 +538,11 @@ def test_msn_date_line_gives_time_source_and_byline():
     assert (page.article.source, page.article.byline) == ("MSN UK", "Jane Holloway")
     assert page.article.published is not None
     assert page.article.published.value == datetime(2025, 8, 12, 5, tzinfo=UTC)
+
+
+def test_generic_among_the_candidates_is_the_fallback_with_no_confidence():
+    report = pagedump.sniff_report("Just one line of text.", candidates=["generic", "daily8"])
+
+    assert report.dialect is pagedump.GENERIC
+    assert report.confidence == 0.0
+    assert report.scores == (("generic", 0), ("daily8", 0))

@@ -59,6 +59,8 @@ class _Signature(NamedTuple):
     fullmatch: Callable[[str], re.Match[str] | None]
     dialect: int
     """The dialect's index among the candidates."""
+    longest: int
+    """The longest line the signature is looked for on."""
 
 
 class _Bullet(NamedTuple):
@@ -86,9 +88,8 @@ class _Evidence:
     time_owners: tuple[tuple[int, ...], ...]
     """Per distinct time pattern, the dialects printing times that way."""
     signatures: tuple[_Signature, ...]
-    """Signature lines of at most :data:`_SIGNATURE_MAX` characters."""
-    long_signatures: tuple[_Signature, ...]
-    """Signature lines of up to :data:`_MARK_MAX` characters (author listing items)."""
+    """Signature lines: most of at most :data:`_SIGNATURE_MAX` characters, an author
+    listing's items of up to :data:`_MARK_MAX`."""
     bullets: tuple[_Bullet, ...]
     """Every bullet marker the dialects print."""
     markers: tuple[str, ...]
@@ -102,7 +103,6 @@ def _evidence(dialects: tuple[Dialect, ...]) -> _Evidence:
     marks: dict[str, list[int]] = {}
     logos: dict[str, list[int]] = {}
     signatures: list[_Signature] = []
-    long_signatures: list[_Signature] = []
     times: dict[str, list[int]] = {}
     bullets: dict[str, tuple[list[int], list[int]]] = {}
     under_time: list[tuple[str, ...]] = []
@@ -123,9 +123,9 @@ def _evidence(dialects: tuple[Dialect, ...]) -> _Evidence:
             times.setdefault(dialect.time_pattern, []).append(index)
             if dialect.time_prefix:
                 sources.append(f"{re.escape(dialect.time_prefix)}(?:{dialect.time_pattern})")
-        signatures.extend(_signature_of(source, index) for source in sources)
+        signatures.extend(_signature_of(source, index, _SIGNATURE_MAX) for source in sources)
         if dialect.author_item_pattern:
-            long_signatures.append(_signature_of(dialect.author_item_pattern, index))
+            signatures.append(_signature_of(dialect.author_item_pattern, index, _MARK_MAX))
         for marker in dialect.bullets:
             cards, timed = bullets.setdefault(marker, ([], []))
             if dialect.teasers == TeaserForm.CARDS:
@@ -140,7 +140,6 @@ def _evidence(dialects: tuple[Dialect, ...]) -> _Evidence:
                         for k, source in enumerate(times)]),
         time_owners=tuple(tuple(owners) for owners in times.values()),
         signatures=tuple(signatures),
-        long_signatures=tuple(long_signatures),
         bullets=tuple(_Bullet(marker, tuple(cards), tuple(timed))
                       for marker, (cards, timed) in bullets.items()),
         markers=tuple(bullets),
@@ -148,8 +147,8 @@ def _evidence(dialects: tuple[Dialect, ...]) -> _Evidence:
     )
 
 
-def _signature_of(source: str, dialect: int) -> _Signature:
-    return _Signature(required_text(source), re.compile(source).fullmatch, dialect)
+def _signature_of(source: str, dialect: int, longest: int) -> _Signature:
+    return _Signature(required_text(source), re.compile(source).fullmatch, dialect, longest)
 
 
 def _compile(alternatives: list[str]) -> re.Pattern[str] | None:
@@ -223,17 +222,16 @@ def _scores(lines: list[str], norms: list[str], evidence: _Evidence) -> list[int
             for index in timed:
                 scores[index] += 1
             continue
-        under = [index for index in timed if norm.startswith(evidence.under_time[index])]
-        if under:
-            for index in under:
-                scores[index] += 1  # a compact teaser's bullet under its time
-            continue
-        timed = ()
-        signed = _signed(norm, signatures) if size <= _SIGNATURE_MAX else []
-        if evidence.long_signatures:
-            signed += _signed(norm, evidence.long_signatures)
+        if timed:
+            under = [index for index in timed if norm.startswith(evidence.under_time[index])]
+            if under:
+                for index in under:
+                    scores[index] += 1  # a compact teaser's bullet under its time
+                continue
+            timed = ()
+        signed = _signed(norm, size, signatures)
         if signed:
-            for index in set(signed):  # one line is one piece of evidence per dialect
+            for index in signed:
                 scores[index] += 2
         elif norm.startswith(evidence.markers) and lines[k][:1].isspace():
             # An indented line under the bullet makes a card; a blank one, a spaced
@@ -246,15 +244,19 @@ def _scores(lines: list[str], norms: list[str], evidence: _Evidence) -> list[int
     return scores
 
 
-def _signed(norm: str, signatures: tuple[_Signature, ...]) -> list[int]:
-    """The dialects of the signatures ``norm`` is.
+def _signed(norm: str, size: int, signatures: tuple[_Signature, ...]) -> set[int] | None:
+    """The dialects of the signatures ``norm`` (of length ``size``) is, or ``None``.
 
-    A pattern only runs on lines holding the text all its matches hold.
+    A pattern only runs on lines short enough for it and holding the text all its
+    matches hold. A line is one piece of evidence per dialect, however many of the
+    dialect's signatures it fits.
     """
-    found: list[int] = []
-    for required, fullmatch, dialect in signatures:
-        if required in norm and fullmatch(norm) is not None:
-            found.append(dialect)
+    found: set[int] | None = None
+    for required, fullmatch, dialect, longest in signatures:
+        if size <= longest and required in norm and fullmatch(norm) is not None:
+            if found is None:
+                found = set()
+            found.add(dialect)
     return found
 
 
@@ -287,13 +289,25 @@ class SniffReport:
 
 def sniff_text(text: str, candidates: tuple[Dialect, ...] | None = None) -> Dialect:
     """Choose the dialect that best reads ``text`` (see :func:`pagedump.sniff`)."""
-    return sniff_report_text(text, candidates).dialect
+    lines = _sample(text)
+    dialects = registered() if candidates is None else candidates
+    scores = _scores(lines, normalize_all(lines), _evidence(dialects))
+    return _chosen(dialects, scores)
 
 
 def sniff_report_text(text: str, candidates: tuple[Dialect, ...] | None = None) -> SniffReport:
     """Sniff ``text`` among ``candidates`` (by default, every registered dialect)."""
     lines = _sample(text)
-    return _decide(lines, normalize_all(lines), registered() if candidates is None else candidates)
+    dialects = registered() if candidates is None else candidates
+    scores = _scores(lines, normalize_all(lines), _evidence(dialects))
+    named = tuple((dialect.name, score) for dialect, score in zip(dialects, scores, strict=True))
+    best = _best(scores)
+    if best is None:  # the fallback: no candidate had enough evidence
+        return SniffReport(_generic.GENERIC, 0.0, named)
+    top = scores[best]
+    rival = max((score for k, score in enumerate(scores) if k != best), default=0)
+    confidence = min(1.0, top / SURE) * top / (top + rival)
+    return SniffReport(dialects[best], confidence, named)
 
 
 def sniff_split(text: str, lines: list[str], norms: list[str]) -> Dialect:
@@ -301,19 +315,19 @@ def sniff_split(text: str, lines: list[str], norms: list[str]) -> Dialect:
 
     It chooses as :func:`sniff_text` does, without splitting or normalizing again.
     """
-    return _decide(*_sample_of(text, lines, norms), registered()).dialect
+    dialects = registered()
+    sample, sample_norms = _sample_of(text, lines, norms)
+    return _chosen(dialects, _scores(sample, sample_norms, _evidence(dialects)))
 
 
-def _decide(lines: list[str], norms: list[str], dialects: tuple[Dialect, ...]) -> SniffReport:
-    """The dialect the sample's evidence points to; without enough, the generic one."""
-    evidence = _evidence(dialects)
-    scores = _scores(lines, norms, evidence)
-    named = tuple((dialect.name, score) for dialect, score in zip(dialects, scores, strict=True))
+def _chosen(dialects: tuple[Dialect, ...], scores: list[int]) -> Dialect:
+    """The dialect the evidence points to; without enough, the generic one."""
+    best = _best(scores)
+    return _generic.GENERIC if best is None else dialects[best]
+
+
+def _best(scores: list[int]) -> int | None:
+    """The index of the most points, if they are enough; the first of equal ones."""
     # max() keeps the first of equal scores: the candidates' order breaks ties.
     best = max(range(len(scores)), key=scores.__getitem__, default=None)
-    if best is None or scores[best] < ENOUGH:
-        return SniffReport(_generic.GENERIC, 0.0, named)
-    top = scores[best]
-    rival = max((score for k, score in enumerate(scores) if k != best), default=0)
-    confidence = min(1.0, top / SURE) * top / (top + rival)
-    return SniffReport(dialects[best], confidence, named)
+    return None if best is None or scores[best] < ENOUGH else best
