@@ -33,7 +33,7 @@ import attrs
 from pagedump import _generic
 from pagedump._dialects import Dialect, Layout, TeaserForm, registered
 from pagedump._lines import normalize_all
-from pagedump._patterns import required_text
+from pagedump._patterns import alternation, required_text
 
 __all__ = ["ENOUGH", "SURE", "SniffReport", "sniff_report_text", "sniff_split", "sniff_text"]
 
@@ -136,8 +136,8 @@ def _evidence(dialects: tuple[Dialect, ...]) -> _Evidence:
         dialects=dialects,
         marks={k: tuple(v) for k, v in marks.items()},
         logos={k: tuple(v) for k, v in logos.items()},
-        times=_compile([f"(?P<t{k}>{_GROUPS.sub('(?:', source)})"
-                        for k, source in enumerate(times)]),
+        times=alternation([(f"t{k}", _GROUPS.sub("(?:", source))
+                           for k, source in enumerate(times)]),
         time_owners=tuple(tuple(owners) for owners in times.values()),
         signatures=tuple(signatures),
         bullets=tuple(_Bullet(marker, tuple(cards), tuple(timed))
@@ -149,10 +149,6 @@ def _evidence(dialects: tuple[Dialect, ...]) -> _Evidence:
 
 def _signature_of(source: str, dialect: int, longest: int) -> _Signature:
     return _Signature(required_text(source), re.compile(source).fullmatch, dialect, longest)
-
-
-def _compile(alternatives: list[str]) -> re.Pattern[str] | None:
-    return re.compile(f"(?:{'|'.join(alternatives)})\\Z") if alternatives else None
 
 
 def _sample(text: str) -> list[str]:
