@@ -17,7 +17,7 @@ import pytest
 from jsonschema import Draft202012Validator, FormatChecker, ValidationError
 
 import pagedump
-from pagedump._generic import GENERIC
+from pagedump import GENERIC
 from pagedump._schema import schema_text
 
 DATA = Path(__file__).parent / "data"

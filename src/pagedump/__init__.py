@@ -29,6 +29,7 @@ from pagedump import exceptions
 from pagedump._api import parse, sniff, sniff_report, tokenize
 from pagedump._dialects import (
     DAILY8,
+    GENERIC,
     MSN,
     WIRE,
     YAHOO,
@@ -40,7 +41,6 @@ from pagedump._dialects import (
     register_dialect,
     unregister_dialect,
 )
-from pagedump._generic import GENERIC
 from pagedump._io import load, parse_bytes
 from pagedump._records import Article, Page, PageKind, Published, RelatedItem, Section
 from pagedump._schema import json_schema

@@ -16,11 +16,19 @@ from __future__ import annotations
 
 import enum
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any, cast
 
 import attrs
 
+from pagedump._words import (
+    BYLINE_MARKERS,
+    CHROME_MARKERS,
+    DATE,
+    FOOTER_MARKERS,
+    FUNCTION_WORDS,
+    TITLE_SEPARATORS,
+)
 from pagedump.exceptions import (
     BuiltInDialectError,
     DialectError,
@@ -32,6 +40,7 @@ from pagedump.exceptions import (
 __all__ = [
     "BUILT_IN",
     "DAILY8",
+    "GENERIC",
     "MSN",
     "WIRE",
     "YAHOO",
@@ -202,12 +211,17 @@ def _check_bool(_instance: object, attribute: attrs.Attribute[Any], value: objec
                            "True or False")
 
 
-def _check_enum(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    kind: type[enum.StrEnum] = Layout if attribute.name == "layout" else TeaserForm
-    if not isinstance(value, kind):
-        allowed = ", ".join(repr(member.value) for member in kind)
-        raise DialectError(attribute.name, f"unknown value {value!r}",
-                           f"one of {allowed} (or pagedump.{kind.__name__})")
+def _member_of(kind: type[enum.StrEnum]) -> Callable[[object, attrs.Attribute[Any], object],
+                                                     None]:
+    """A validator refusing anything but a member of ``kind``."""
+    allowed = ", ".join(repr(member.value) for member in kind)
+
+    def check(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if not isinstance(value, kind):
+            raise DialectError(attribute.name, f"unknown value {value!r}",
+                               f"one of {allowed} (or pagedump.{kind.__name__})")
+
+    return check
 
 
 # The hash is cached: dialects key the caches of compiled rules, looked up per parse.
@@ -298,7 +312,7 @@ class Dialect:
     name: str = attrs.field(validator=_check_name)
     description: str = attrs.field(default="", validator=_check_text)
     layout: Layout = attrs.field(default=Layout.AGGREGATOR, converter=_to_layout,
-                                 validator=_check_enum)
+                                 validator=_member_of(Layout))
     logo_marks: frozenset[str] = attrs.field(default=frozenset(), converter=_to_frozenset,
                                              validator=_check_strings)
     listing_marks: frozenset[str] = attrs.field(default=frozenset(), converter=_to_frozenset,
@@ -335,7 +349,7 @@ class Dialect:
     meta_patterns: tuple[str, ...] = attrs.field(default=(), converter=_to_tuple,
                                                  validator=_check_patterns)
     teasers: TeaserForm = attrs.field(default=TeaserForm.TIMED, converter=_to_teasers,
-                                      validator=_check_enum)
+                                      validator=_member_of(TeaserForm))
     date_formats: tuple[str, ...] = attrs.field(default=(), converter=_to_tuple,
                                                 validator=_check_strings)
     dayfirst: bool = attrs.field(default=True, validator=_check_bool)
@@ -490,11 +504,24 @@ WIRE = Dialect(
     dayfirst=True,
 )
 
-BUILT_IN: tuple[str, ...] = ("daily8", "generic", "msn", "wire", "yahoo")
-"""The names of the built-in dialects, in the order they win ties when sniffing.
+# Ordinary pages have no site of their own: their word lists (pagedump._words) hold
+# the evidence of story and chrome in many languages.
+GENERIC = Dialect(
+    name="generic",
+    layout="article",
+    description="Ordinary news pages: one story amid a site's menus, footers and links.",
+    function_words=FUNCTION_WORDS,
+    chrome_markers=CHROME_MARKERS,
+    footer_markers=FOOTER_MARKERS,
+    byline_markers=BYLINE_MARKERS,
+    date_pattern=DATE,
+    title_separators=TITLE_SEPARATORS,
+    date_formats=("%B %d, %Y", "%b. %d, %Y", "%d.%m.%Y", "%d.%m.%Y %H:%M", "%Y-%m-%d"),
+    dayfirst=True,
+)
 
-(``generic`` is registered by :mod:`pagedump._generic`, which reads ordinary pages.)
-"""
+BUILT_IN: tuple[str, ...] = ("daily8", "generic", "msn", "wire", "yahoo")
+"""The names of the built-in dialects, in the order they win ties when sniffing."""
 
 _REGISTRY: dict[str, Dialect] = {}
 """Every registered dialect by name, in the order the names were first registered."""
@@ -603,5 +630,5 @@ def resolve_dialect(dialect: Dialect | str) -> Dialect:
                          expected="a Dialect, a dialect name or None")
 
 
-for _builtin in (DAILY8, YAHOO, MSN, WIRE):
+for _builtin in (DAILY8, GENERIC, YAHOO, MSN, WIRE):
     register_dialect(_builtin)

@@ -30,8 +30,7 @@ from typing import NamedTuple
 
 import attrs
 
-from pagedump import _generic
-from pagedump._dialects import Dialect, Layout, TeaserForm, registered
+from pagedump._dialects import GENERIC, Dialect, Layout, TeaserForm, registered
 from pagedump._lines import normalize_all
 from pagedump._patterns import alternation, required_text
 
@@ -299,7 +298,7 @@ def sniff_report_text(text: str, candidates: tuple[Dialect, ...] | None = None) 
     named = tuple((dialect.name, score) for dialect, score in zip(dialects, scores, strict=True))
     best = _best(scores)
     if best is None:  # the fallback: no candidate had enough evidence
-        return SniffReport(_generic.GENERIC, 0.0, named)
+        return SniffReport(GENERIC, 0.0, named)
     top = scores[best]
     rival = max((score for k, score in enumerate(scores) if k != best), default=0)
     confidence = min(1.0, top / SURE) * top / (top + rival)
@@ -319,7 +318,7 @@ def sniff_split(text: str, lines: list[str], norms: list[str]) -> Dialect:
 def _chosen(dialects: tuple[Dialect, ...], scores: list[int]) -> Dialect:
     """The dialect the evidence points to; without enough, the generic one."""
     best = _best(scores)
-    return _generic.GENERIC if best is None else dialects[best]
+    return GENERIC if best is None else dialects[best]
 
 
 def _best(scores: list[int]) -> int | None:

@@ -66,10 +66,6 @@ class LineState:
         self.roles[i] = role
         self.values[i] = value
 
-    def is_free(self, i: int) -> bool:
-        """Whether no reader has claimed line ``i`` yet."""
-        return self.kinds[i] is None
-
     def free_text(self, i: int) -> bool:
         """Whether line ``i`` is plain text that no reader has claimed yet."""
         return self.kinds[i] is None and self.shapes[i] is Shape.TEXT

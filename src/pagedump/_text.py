@@ -12,7 +12,6 @@ __all__ = [
     "CLAUSE_ENDS",
     "OPENERS",
     "SENTENCE_ENDS",
-    "ends_clause",
     "ends_sentence",
     "starts_capitalised",
 ]
@@ -31,11 +30,6 @@ OPENERS = frozenset("‘'\"“„«¿¡(")
 def ends_sentence(text: str) -> bool:
     """Whether ``text`` ends as a finished sentence does."""
     return text[-1] in SENTENCE_ENDS
-
-
-def ends_clause(text: str) -> bool:
-    """Whether ``text`` ends a run of prose (a sentence, or a clause before a list)."""
-    return text[-1] in CLAUSE_ENDS
 
 
 def starts_capitalised(text: str) -> bool:

@@ -4,7 +4,7 @@ Function words tell prose from labels and names; chrome markers mark a site's
 interface; footer markers its closing rights notice; byline markers an author line;
 month names and clock forms make the date pattern. Each list covers English, German,
 French, Spanish, Italian, Portuguese, Dutch and Polish, with smaller sets for other
-languages. :data:`pagedump.GENERIC` is built from them.
+languages. :data:`pagedump.GENERIC` (in :mod:`pagedump._dialects`) is built from them.
 """
 
 from __future__ import annotations

@@ -15,7 +15,7 @@ from pagedump._state import LineState
 from pagedump._text import starts_capitalised
 from pagedump._tokens import LineKind, Role
 
-__all__ = ["looks_like_title", "mark_copies", "read_header", "split_source_time"]
+__all__ = ["looks_like_title", "read_header"]
 
 
 def looks_like_title(text: str) -> bool:
@@ -64,13 +64,13 @@ def read_header(state: LineState) -> int:
 def _headline(state: LineState, i: int) -> int:
     """Claim the headline, its copies and the metadata line under them."""
     state.claim(i, LineKind.HEADLINE, Role.HEADLINE)
-    after = mark_copies(state, i, state.norms[i])
+    after = _mark_copies(state, i, state.norms[i])
     nxt = state.next_nonblank(after)
     if nxt is None:
         return after
     if state.shapes[nxt] in (Shape.TEXT, Shape.TIME):
         norm = state.norms[nxt]
-        split = split_source_time(state, norm)
+        split = _split_source_time(state, norm)
         if split is not None:
             state.claim(nxt, LineKind.DATELINE, Role.SOURCE_TIME, split[1])
             return nxt + 1
@@ -82,22 +82,22 @@ def _headline(state: LineState, i: int) -> int:
     return after
 
 
-def mark_copies(state: LineState, i: int, text: str, stop: int | None = None) -> int:
+def _mark_copies(state: LineState, i: int, text: str) -> int:
     """Claim the repeats of ``text`` that follow line ``i``; return the line after the last.
 
     A repeat takes line ``i``'s kind: a headline's copies are headline, a teaser
     title's are related.
     """
     kind = LineKind.HEADLINE if state.kinds[i] is LineKind.HEADLINE else LineKind.RELATED
-    j = state.next_nonblank(i + 1, stop)
+    j = state.next_nonblank(i + 1)
     while j is not None and state.norms[j] == text:
         state.claim(j, kind, Role.COPY)
         i = j
-        j = state.next_nonblank(i + 1, stop)
+        j = state.next_nonblank(i + 1)
     return i + 1
 
 
-def split_source_time(state: LineState, norm: str) -> tuple[str | None, str] | None:
+def _split_source_time(state: LineState, norm: str) -> tuple[str | None, str] | None:
     """Split a glued ``"Yomiuri Shimbun4 days ago"`` into its outlet and its time.
 
     Returns:
