@@ -102,3 +102,28 @@ def test_a_gallery_is_its_captions() -> None:
     kinds = _kinds(lines)
     assert all(kinds[c] is BODY for c in captions)
     assert kinds["Privacy policy"] is BOILERPLATE
+
+
+@pytest.mark.parametrize("reply", ["Antworten", "Reply", "Répondre"])
+def test_a_thread_with_a_reply_under_each_comment_is_not_the_story(reply: str) -> None:
+    comments = [
+        ("Ich finde es sehr traurig, dass die Bauern im Tal so lange auf den Regen warten"
+        " müssen und dass niemand ihnen hilft, obwohl es seit Jahren bekannt ist."),
+        ("Das Wasseramt hätte den Stausee schon im Frühjahr öffnen sollen, dann wäre die"
+        " Ernte in diesem Jahr nicht so schlecht ausgefallen, wie sie es jetzt ist."),
+        ("Wir haben im letzten Sommer das gleiche erlebt, und auch bei uns hat es am Ende"
+        " niemanden interessiert, was mit den Feldern und mit den Tieren passiert ist."),
+        ("Es ist immer das gleiche mit den Ämtern, sie reden und reden, aber wenn es darauf"
+        " ankommt, dann passiert nichts, und die Leute auf dem Land bleiben allein."),
+    ]
+    lines = ["Der Fluss ist so niedrig wie nie - Die Zeitung", "",
+             "Der Fluss ist so niedrig wie nie", ""]
+    for paragraph in _DE:
+        lines += [paragraph, ""]
+    for n, comment in enumerate(comments):
+        lines += [f"Leser {n}", comment, reply, ""]
+    kinds = _kinds(lines)
+    assert all(kinds[p] is BODY for p in _DE)
+    # The first comment follows the story with nothing between: only the thread's
+    # repeated "Reply" tells where the thread runs.
+    assert all(kinds[c] is BOILERPLATE for c in comments[1:])

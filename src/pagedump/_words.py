@@ -186,7 +186,7 @@ END_MARKERS = (
     "most popular", "most read", "popular posts", "recent posts", "latest news",
     "explore further", "comments", "leave a reply", "leave a comment", "post a comment",
     "add a comment", "join the conversation", "previous post", "next post",
-    "share this article", "share this", "see also", "further reading", "trending",
+    "share this article", "share this", "see also", "further reading", "trending", "reply",
     # German
     "lesen sie auch", "lies auch", "mehr zum thema", "das könnte sie auch interessieren",
     "das könnte dich auch interessieren", "auch interessant", "weitere artikel",
@@ -197,26 +197,27 @@ END_MARKERS = (
     "kommentar schreiben", "kommentar verfassen", "antworten abbrechen",
     "vorheriger beitrag", "nächster beitrag", "das könnte ihnen auch gefallen",
     "artikel teilen", "diesen artikel teilen", "beitrag teilen", "teilen", "mehr aus",
-    "weiterführende links", "weitere informationen", "nach oben",
+    "weiterführende links", "weitere informationen", "nach oben", "antworten",
     # French
     "à lire aussi", "lire aussi", "sur le même sujet", "articles similaires",
     "articles liés", "les plus lus", "commentaires", "laisser un commentaire",
-    "vous aimerez aussi", "à voir aussi", "dans la même rubrique",
+    "vous aimerez aussi", "à voir aussi", "dans la même rubrique", "répondre",
     # Spanish
     "te puede interesar", "noticias relacionadas", "artículos relacionados", "lo más leído",
     "comentarios", "deja un comentario", "más noticias", "también te puede interesar",
-    "lee también", "relacionados",
+    "lee también", "relacionados", "responder",
     # Italian
     "leggi anche", "articoli correlati", "potrebbe interessarti", "i più letti", "commenti",
-    "lascia un commento",
+    "lascia un commento", "rispondi",
     # Portuguese
     "leia também", "notícias relacionadas", "artigos relacionados", "mais lidas",
     "comentários", "deixe um comentário", "veja também",
     # Dutch
     "lees ook", "gerelateerde artikelen", "meest gelezen", "reacties", "laat een reactie achter",
+    "beantwoorden",
     # Polish
     "czytaj też", "czytaj także", "zobacz też", "zobacz także", "najczęściej czytane",
-    "komentarze", "podobne artykuły", "dowiedz się więcej",
+    "komentarze", "podobne artykuły", "dowiedz się więcej", "odpowiedz",
 )
 
 TITLE_SEPARATORS = (" - ", " | ", " – ", " — ", " :: ", " « ", " » ", " · ", ": ")

@@ -80,6 +80,8 @@ _CAPTION_CHARS = 30
 # gallery: its captions are its story.
 _GALLERY_SHARE = 0.5
 _GALLERY_CAPTIONS = 3
+# How often a closing heading is printed when it repeats under each item of a thread.
+_THREAD = 4
 # Words sampled for the function-word share: enough to judge any paragraph.
 _SAMPLE = 60
 
@@ -148,6 +150,11 @@ def is_caption(norm: str, data: ArticleData) -> bool:
     found = data.credit.search(norm, max(0, len(norm) - _CREDIT_NAME - 20))
     return found is not None and found.start() >= _CAPTION_CHARS // 2 and (
         found.group().count(" ") <= _CREDIT_WORDS)
+
+
+def _ends_story(norm: str, data: ArticleData) -> bool:
+    words = words_of(norm)
+    return 0 < len(words) <= 3 and " ".join(words) in data.end_phrases
 
 
 def words_of(text: str) -> list[str]:
@@ -336,8 +343,10 @@ def first_pass(norms: list[str], data: ArticleData) -> tuple[list[int], list[flo
         if not n:
             weights.append(0.0)
             continue
-        if i in found.walls:
-            # A rights notice closes the page: nothing after it is the story.
+        if i in found.walls or (counts.get(norm, 0) >= _THREAD and _ends_story(norm, data)):
+            # A rights notice closes the page, and a closing heading printed again and
+            # again is a thread's ("Reply" under each comment, "Share" under each
+            # teaser): nothing after it is the story.
             weights.append(WALL)
             continue
         cls = classes[i]
