@@ -24,7 +24,9 @@ import attrs
 from pagedump._words import (
     BYLINE_MARKERS,
     CHROME_MARKERS,
+    CREDIT_MARKERS,
     DATE,
+    END_MARKERS,
     FOOTER_MARKERS,
     FUNCTION_WORDS,
     TITLE_SEPARATORS,
@@ -299,6 +301,11 @@ class Dialect:
             whole words anywhere in a line.
         footer_markers: Lower-case phrases of a page's closing rights notice (``"all rights
             reserved"``): the story never runs across a chrome line holding one.
+        end_markers: Lower-case headings that close a story on an ordinary page
+            (``"related articles"``, ``"leave a reply"``, ``"lesen sie auch"``): a line
+            that is only one of them, after the story's prose, ends the story.
+        credit_markers: Words that label a picture's credit at the end of a caption
+            (``"Photograph"``, ``"Foto"``), before a colon and the name, or in brackets.
         byline_markers: Words that open an author line (``"By"``, ``"Von"``, ``"Par"``),
             matched case-insensitively before a capitalised name, or alone on a line.
         date_pattern: Pattern of a printed date or time, *searched* for within a line
@@ -358,6 +365,10 @@ class Dialect:
     chrome_markers: tuple[str, ...] = attrs.field(default=(), converter=_to_tuple,
                                                   validator=_check_strings)
     footer_markers: tuple[str, ...] = attrs.field(default=(), converter=_to_tuple,
+                                                  validator=_check_strings)
+    end_markers: tuple[str, ...] = attrs.field(default=(), converter=_to_tuple,
+                                               validator=_check_strings)
+    credit_markers: tuple[str, ...] = attrs.field(default=(), converter=_to_tuple,
                                                   validator=_check_strings)
     byline_markers: tuple[str, ...] = attrs.field(default=(), converter=_to_tuple,
                                                   validator=_check_strings)
@@ -513,6 +524,8 @@ GENERIC = Dialect(
     function_words=FUNCTION_WORDS,
     chrome_markers=CHROME_MARKERS,
     footer_markers=FOOTER_MARKERS,
+    end_markers=END_MARKERS,
+    credit_markers=CREDIT_MARKERS,
     byline_markers=BYLINE_MARKERS,
     date_pattern=DATE,
     title_separators=TITLE_SEPARATORS,

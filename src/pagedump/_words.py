@@ -9,8 +9,8 @@ languages. :data:`pagedump.GENERIC` (in :mod:`pagedump._dialects`) is built from
 
 from __future__ import annotations
 
-__all__ = ["BYLINE_MARKERS", "CHROME_MARKERS", "DATE", "FOOTER_MARKERS", "FUNCTION_WORDS",
-           "TITLE_SEPARATORS"]
+__all__ = ["BYLINE_MARKERS", "CHROME_MARKERS", "CREDIT_MARKERS", "DATE", "END_MARKERS",
+           "FOOTER_MARKERS", "FUNCTION_WORDS", "TITLE_SEPARATORS"]
 
 
 def _words(text: str) -> frozenset[str]:
@@ -165,6 +165,59 @@ FOOTER_MARKERS = (
         "todos los derechos reservados", "tutti i diritti riservati",
         "todos os direitos reservados", "alle rechten voorbehouden",
         "wszelkie prawa zastrzeżone",
+)
+
+# Labels of a picture's credit, printed after a caption: "... in Hoi An Photograph: Name".
+CREDIT_MARKERS = (
+    "Photograph", "Photo", "Photos", "Picture", "Image", "Images", "Credit", "Photo credit",
+    "Illustration", "Foto", "Fotos", "Bild", "Bilder", "Fotografie", "Bildquelle",
+    "Titelbild", "Symbolbild", "Crédit", "Crédit photo", "Imagen", "Fotografía",
+    "Immagine", "Fotografia", "Zdjęcie", "Fot", "Source",
+)
+
+# Headings that close a story: what follows them is related stories, more of the site,
+# the comment thread or the reply form. Only a line that is one of them counts.
+END_MARKERS = (
+    # English
+    "related", "related articles", "related stories", "related posts", "related content",
+    "related news", "related links", "related topics", "read more", "read next", "read also",
+    "more stories", "more news", "more from", "more on this story", "more on this topic",
+    "you may also like", "you might also like", "recommended", "recommended for you",
+    "most popular", "most read", "popular posts", "recent posts", "latest news",
+    "explore further", "comments", "leave a reply", "leave a comment", "post a comment",
+    "add a comment", "join the conversation", "previous post", "next post",
+    "share this article", "share this", "see also", "further reading", "trending", "reply",
+    # German
+    "lesen sie auch", "lies auch", "mehr zum thema", "das könnte sie auch interessieren",
+    "das könnte dich auch interessieren", "auch interessant", "weitere artikel",
+    "weitere beiträge", "ähnliche beiträge", "ähnliche artikel", "verwandte artikel",
+    "meistgelesen", "meistgelesene artikel", "meistgelesene", "neueste beiträge",
+    "neueste artikel", "aktuelle beiträge", "empfehlungen", "kommentare", "kommentar",
+    "schreibe einen kommentar", "hinterlasse einen kommentar", "hinterlasse eine antwort",
+    "kommentar schreiben", "kommentar verfassen", "antworten abbrechen",
+    "vorheriger beitrag", "nächster beitrag", "das könnte ihnen auch gefallen",
+    "artikel teilen", "diesen artikel teilen", "beitrag teilen", "teilen", "mehr aus",
+    "weiterführende links", "weitere informationen", "nach oben", "antworten",
+    # French
+    "à lire aussi", "lire aussi", "sur le même sujet", "articles similaires",
+    "articles liés", "les plus lus", "commentaires", "laisser un commentaire",
+    "vous aimerez aussi", "à voir aussi", "dans la même rubrique", "répondre",
+    # Spanish
+    "te puede interesar", "noticias relacionadas", "artículos relacionados", "lo más leído",
+    "comentarios", "deja un comentario", "más noticias", "también te puede interesar",
+    "lee también", "relacionados", "responder",
+    # Italian
+    "leggi anche", "articoli correlati", "potrebbe interessarti", "i più letti", "commenti",
+    "lascia un commento", "rispondi",
+    # Portuguese
+    "leia também", "notícias relacionadas", "artigos relacionados", "mais lidas",
+    "comentários", "deixe um comentário", "veja também",
+    # Dutch
+    "lees ook", "gerelateerde artikelen", "meest gelezen", "reacties", "laat een reactie achter",
+    "beantwoorden",
+    # Polish
+    "czytaj też", "czytaj także", "zobacz też", "zobacz także", "najczęściej czytane",
+    "komentarze", "podobne artykuły", "dowiedz się więcej", "odpowiedz",
 )
 
 TITLE_SEPARATORS = (" - ", " | ", " – ", " — ", " :: ", " « ", " » ", " · ", ": ")

@@ -2,14 +2,17 @@
 
 A news site's dump carries its story amid menus, footers, share widgets, cookie
 notices, link lists, comment threads and related stories. Nothing marks where the
-story is, so it is found in three steps, one module each:
+story is, so it is found in four steps, one module each:
 
 1. :mod:`~pagedump._layouts.article.evidence`: each line alone gets a class (prose,
-   near-prose, short, chrome) and a weight.
+   near-prose, short, chrome) and a weight; a caption that ends in its picture's credit
+   is beside the story, unless most of the page's prose is captions (a gallery).
 2. :mod:`~pagedump._layouts.article.region`: the story is the densest run of prose,
    preferably one right after a copy of the page's title; the story never runs
    across a line that is only a date or a rights notice.
-3. :mod:`~pagedump._layouts.article.header`: the headline shortly before the region,
+3. :mod:`~pagedump._layouts.article.ending`: the story ends at a closing heading
+   ("Related articles", "Lesen Sie auch") that follows most of its prose.
+4. :mod:`~pagedump._layouts.article.header`: the headline shortly before the region,
    and the byline and time around it.
 
 Everything language-specific (function words, chrome phrases, byline words, month
@@ -18,6 +21,7 @@ names) is data in the :class:`~pagedump.Dialect` (:mod:`pagedump._words`).
 
 from __future__ import annotations
 
+from pagedump._layouts.article.ending import story_end
 from pagedump._layouts.article.evidence import ArticlePage, article_data, first_pass
 from pagedump._layouts.article.header import (
     HEADLINE_GAP,
@@ -81,6 +85,6 @@ def read(state: LineState) -> None:
             if i != headline and (norm == text or (
                     i < headline and norm.startswith(text) and len(norm) <= LONG)):
                 kinds[i], roles[i] = LineKind.HEADLINE, Role.COPY
-    end = extend_over_list(weights, end)
+    end = story_end(page, start, extend_over_list(weights, end))
     read_header(page, headline, start, end)
     settle_region(page, start, end)

@@ -21,6 +21,7 @@ from pagedump._tokens import LineKind, Role
 
 __all__ = [
     "BAD",
+    "CAPTION",
     "COST_ITEM",
     "CUT",
     "DIGIT",
@@ -32,6 +33,7 @@ __all__ = [
     "ArticlePage",
     "article_data",
     "first_pass",
+    "is_caption",
     "title_like",
     "words_of",
 ]
@@ -40,6 +42,8 @@ __all__ = [
 _WORD_EDGES = ".,;:!?\"'()[]{}«»“”„‘’‚<>…—–-*/|"
 # Line classes of the first pass.
 BAD, SHORT, NEAR, GOOD = 0, 1, 2, 3
+# The weight of a caption on a page that is no gallery: no story, and no chrome either.
+CAPTION = -0.5
 
 
 # The most words a menu item or link label has.
@@ -67,6 +71,17 @@ WALL = -1e9
 DIGIT = re.compile(r"\d")
 # The characters of a long line whose words are looked at.
 _LONG_SAMPLE = 400
+# A caption's credit: at most this many characters and spaces, after a caption of at
+# least this many characters.
+_CREDIT_NAME = 70
+_CREDIT_WORDS = 8
+_CAPTION_CHARS = 30
+# A page where captions are at least this share of the prose lines, and this many, is a
+# gallery: its captions are its story.
+_GALLERY_SHARE = 0.5
+_GALLERY_CAPTIONS = 3
+# How often a closing heading is printed when it repeats under each item of a thread.
+_THREAD = 4
 # Words sampled for the function-word share: enough to judge any paragraph.
 _SAMPLE = 60
 
@@ -84,6 +99,8 @@ class ArticleData:
     chrome_heads: frozenset[str]
     chrome_symbols: tuple[str, ...]
     footer_phrases: frozenset[str]
+    end_phrases: frozenset[str]
+    credit: re.Pattern[str] | None
     longest_phrase: int
     byline: re.Pattern[str] | None
     byline_alone: frozenset[str]
@@ -106,6 +123,8 @@ def article_data(dialect: Dialect) -> ArticleData:
         chrome_phrases=frozenset(phrases),
         chrome_heads=frozenset(p.split(" ", 1)[0] for p in phrases),
         footer_phrases=frozenset(" ".join(words_of(m)) for m in dialect.footer_markers),
+        end_phrases=frozenset(" ".join(words_of(m)) for m in dialect.end_markers),
+        credit=_credit_pattern(dialect.credit_markers),
         chrome_symbols=symbols,
         longest_phrase=max((p.count(" ") + 1 for p in phrases), default=0),
         byline=byline,
@@ -114,6 +133,32 @@ def article_data(dialect: Dialect) -> ArticleData:
         date=re.compile(dialect.date_pattern) if dialect.date_pattern else None,
         separators=dialect.title_separators,
     )
+
+
+def _credit_pattern(markers: tuple[str, ...]) -> re.Pattern[str] | None:
+    """A caption's credit at the end of a line: a label, a colon and a short name."""
+    words = "|".join(map(re.escape, sorted(markers, key=len, reverse=True)))
+    label = rf"(?:\b(?i:{words})\s?[:/]|\((?i:{words})\s?:?|©)" if words else "©"
+    # The name has no sentence end in it and is a few words long.
+    return re.compile(rf"{label}\s?[^\s.!?](?:[^.!?]|\.(?!\s)){{0,{_CREDIT_NAME}}}$")
+
+
+def is_caption(norm: str, data: ArticleData) -> bool:
+    """Whether ``norm`` is a picture's caption: text that ends in the picture's credit."""
+    if data.credit is None or len(norm) < _CAPTION_CHARS:
+        return False
+    lo = max(0, len(norm) - _CREDIT_NAME - 20)
+    # Every credit has a colon, a slash, a bracket or a "©": most lines pass cheaply.
+    if not any(norm.find(mark, lo) >= 0 for mark in ":/(©"):
+        return False
+    found = data.credit.search(norm, lo)
+    return found is not None and found.start() >= _CAPTION_CHARS // 2 and (
+        found.group().count(" ") <= _CREDIT_WORDS)
+
+
+def _ends_story(norm: str, data: ArticleData) -> bool:
+    words = words_of(norm)
+    return 0 < len(words) <= 3 and " ".join(words) in data.end_phrases
 
 
 def words_of(text: str) -> list[str]:
@@ -290,6 +335,10 @@ def first_pass(norms: list[str], data: ArticleData) -> tuple[list[int], list[flo
     lengths, shares, classes, counts = found.lengths, found.shares, found.classes, found.counts
     prose = [s for s, n in zip(shares, lengths, strict=True) if n >= 100]
     known = bool(prose) and sum(1 for s in prose if s >= 0.15) >= 0.3 * len(prose)
+    captions = {i for i, norm in enumerate(norms)
+                if lengths[i] >= _CAPTION_CHARS and classes[i] != BAD and is_caption(norm, data)}
+    wordy = sum(1 for i, n in enumerate(lengths) if n >= 40 and classes[i] != BAD)
+    gallery = len(captions) >= _GALLERY_CAPTIONS and len(captions) >= _GALLERY_SHARE * wordy
     seen: dict[str, str] = {}  # first characters of prose lines: the line
     weights: list[float] = []
     run = 0  # non-prose lines since the last prose line
@@ -298,11 +347,19 @@ def first_pass(norms: list[str], data: ArticleData) -> tuple[list[int], list[flo
         if not n:
             weights.append(0.0)
             continue
-        if i in found.walls:
-            # A rights notice closes the page: nothing after it is the story.
+        if i in found.walls or (counts.get(norm, 0) >= _THREAD and _ends_story(norm, data)):
+            # A rights notice closes the page, and a closing heading printed again and
+            # again is a thread's ("Reply" under each comment, "Share" under each
+            # teaser): nothing after it is the story.
             weights.append(WALL)
             continue
         cls = classes[i]
+        if i in captions:
+            # A caption with its credit: a gallery's story, else beside the story.
+            classes[i] = GOOD if gallery else SHORT
+            weights.append(float(n) if gallery else CAPTION)
+            run = 0 if gallery else run
+            continue
         if cls == -1:
             cls = classes[i] = _settle(norm, n, shares[i], known=known)
         key = norm[:_PREFIX]

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from pagedump._layouts.article.evidence import (
     BAD,
+    CAPTION,
     COST_ITEM,
     GOOD,
     NEAR,
@@ -99,6 +100,8 @@ def settle_region(page: ArticlePage, start: int, end: int) -> None:
         if cls == BAD:
             chrome = True
             continue
+        if weights[i] == CAPTION:
+            continue  # a picture's caption: beside the story, not in it
         if weights[i] > 0.0:
             chrome = False
             kinds[i], roles[i] = _BODY, Role.PARAGRAPH

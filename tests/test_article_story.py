@@ -1,0 +1,129 @@
+"""The story's bounds on an ordinary page: closing headings, captions, galleries.
+
+Each case is an invented page; the test names the lines that must be the story and
+those that must not.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import pagedump
+from pagedump import GENERIC, LineKind
+
+BODY, BOILERPLATE = LineKind.BODY, LineKind.BOILERPLATE
+
+
+def _kinds(lines: list[str]) -> dict[str, LineKind]:
+    tokens = pagedump.tokenize("\n".join(lines), dialect=GENERIC)
+    return {line.text: line.kind for line in tokens if line.text}
+
+
+_EN = [
+    "The river was never this low in living memory, say the farmers along its banks.",
+    ("In the village of Lowmere, the old ferry now rests on dry mud, and the children walk"
+    " across the riverbed to school while their parents wait for the autumn rains."),
+    ("The water board said on Monday that it would open the reservoir upstream for a week,"
+    " but the farmers fear that it will be too little and too late for this year's crop."),
+    ("Many of them have already sold part of their herds, and some of them are thinking"
+    " about leaving the valley for good if the summer is as dry again next year."),
+]
+_DE = [
+    "Der Fluss war noch nie so niedrig, sagen die Bauern, die an seinem Ufer leben.",
+    ("In dem Dorf liegt die alte Fähre auf dem trockenen Schlamm, und die Kinder gehen"
+    " über das Flussbett zur Schule, während die Eltern auf den Regen im Herbst warten."),
+    ("Das Wasseramt hat am Montag gesagt, dass es den Stausee für eine Woche öffnen wird,"
+    " aber die Bauern fürchten, dass es für die Ernte in diesem Jahr zu spät ist."),
+    ("Viele von ihnen haben schon einen Teil ihrer Herden verkauft, und manche denken"
+    " darüber nach, das Tal zu verlassen, wenn der Sommer wieder so trocken wird."),
+]
+_TEASERS_EN = [
+    "A town that learnt to live with less water over the years is now a model for others.",
+    "Why the reservoirs of the north are emptier than they have been for a century now.",
+]
+_TEASERS_DE = [
+    "Eine Stadt, die mit weniger Wasser zu leben gelernt hat, ist heute ein Vorbild für alle.",
+    "Warum die Stauseen im Norden so leer sind, wie sie es seit hundert Jahren nicht waren.",
+]
+
+
+@pytest.mark.parametrize(("story", "closing", "teasers"), [
+    (_EN, "Related articles", _TEASERS_EN),
+    (_EN, "Leave a Reply", _TEASERS_EN),
+    (_DE, "Lesen Sie auch", _TEASERS_DE),
+    (_DE, "Das könnte Sie auch interessieren", _TEASERS_DE),
+])
+def test_a_closing_heading_ends_the_story(story: list[str], closing: str,
+                                          teasers: list[str]) -> None:
+    lines = ["River at record low - The Daily", "", "Home", "World", "", "River at record low", ""]
+    for paragraph in story:
+        lines += [paragraph, ""]
+    lines += [closing, ""]
+    for teaser in teasers:
+        lines += [teaser, ""]
+    kinds = _kinds(lines)
+    assert all(kinds[p] is BODY for p in story)
+    assert kinds[closing] is BOILERPLATE
+    assert all(kinds[t] is BOILERPLATE for t in teasers)
+
+
+def test_a_closing_heading_early_in_the_story_is_an_inline_box() -> None:
+    lines = ["River at record low - The Daily", "", "River at record low", "", _DE[0], "",
+             "Lesen Sie auch", "", "Dürre im Süden", "", *_DE[1:]]
+    kinds = _kinds(lines)
+    assert all(kinds[p] is BODY for p in _DE)
+
+
+@pytest.mark.parametrize("credit", [
+    "Photograph: Jane Roe/Reuters", "(Foto: privat)", "Bild: Max Muster", "© Anna Nowak",
+])
+def test_a_caption_beside_the_story_is_not_the_story(credit: str) -> None:
+    caption = f"The old ferry rests on the dry riverbed near Lowmere {credit}"
+    lines = ["River at record low - The Daily", "", "River at record low", "",
+             _EN[0], "", _EN[1], "", caption, "", *_EN[2:]]
+    kinds = _kinds(lines)
+    assert kinds[caption] is BOILERPLATE
+    assert all(kinds[p] is BODY for p in _EN)
+
+
+def test_a_gallery_is_its_captions() -> None:
+    captions = [
+        "Lanterns float on a river during the full-moon festival Photograph: A Tran/AFP",
+        "A volunteer feeds a foal rescued from the floods Photograph: B Horvath/Reuters",
+        "Flamingos gather on a salt flat at sunrise near the coast Photograph: C Eka/AP",
+        "Kinder springen im Hafen von einem hölzernen Steg ins Wasser Foto: D Borg/dpa",
+        "Ein Radfahrer fährt an den Lavendelfeldern in der Provence vorbei Foto: E Dubois",
+    ]
+    lines = ["The week in pictures - The Daily", "", "Sign in", "Subscribe", "",
+             "The week in pictures", ""]
+    for caption in captions:
+        lines += [caption, ""]
+    lines += ["Privacy policy", "© The Daily 2025. All rights reserved."]
+    kinds = _kinds(lines)
+    assert all(kinds[c] is BODY for c in captions)
+    assert kinds["Privacy policy"] is BOILERPLATE
+
+
+@pytest.mark.parametrize("reply", ["Antworten", "Reply", "Répondre"])
+def test_a_thread_with_a_reply_under_each_comment_is_not_the_story(reply: str) -> None:
+    comments = [
+        ("Ich finde es sehr traurig, dass die Bauern im Tal so lange auf den Regen warten"
+        " müssen und dass niemand ihnen hilft, obwohl es seit Jahren bekannt ist."),
+        ("Das Wasseramt hätte den Stausee schon im Frühjahr öffnen sollen, dann wäre die"
+        " Ernte in diesem Jahr nicht so schlecht ausgefallen, wie sie es jetzt ist."),
+        ("Wir haben im letzten Sommer das gleiche erlebt, und auch bei uns hat es am Ende"
+        " niemanden interessiert, was mit den Feldern und mit den Tieren passiert ist."),
+        ("Es ist immer das gleiche mit den Ämtern, sie reden und reden, aber wenn es darauf"
+        " ankommt, dann passiert nichts, und die Leute auf dem Land bleiben allein."),
+    ]
+    lines = ["Der Fluss ist so niedrig wie nie - Die Zeitung", "",
+             "Der Fluss ist so niedrig wie nie", ""]
+    for paragraph in _DE:
+        lines += [paragraph, ""]
+    for n, comment in enumerate(comments):
+        lines += [f"Leser {n}", comment, reply, ""]
+    kinds = _kinds(lines)
+    assert all(kinds[p] is BODY for p in _DE)
+    # The first comment follows the story with nothing between: only the thread's
+    # repeated "Reply" tells where the thread runs.
+    assert all(kinds[c] is BOILERPLATE for c in comments[1:])
