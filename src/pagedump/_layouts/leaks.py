@@ -73,9 +73,12 @@ _BRACKET_CREDIT = re.compile(r"[.!?] \([A-Z][\w .&'-]{1,30}\)\Z")
 # A player's clock: "Duration 3:18", "04:12".
 _CLOCK = re.compile(r"\D{0,20}\d{1,2}:\d{2}(?::\d{2})?\Z")
 # Words a line uses to speak to the reader, by kind of cue; a prompt shows two kinds.
+# (Case-sensitive but for the first letter: a case-blind search costs several times more.)
 _PROMPT = re.compile(
-    r"\b(?:subscri\w*|newsletters?|sign up|free trial|membership|become a member"
-    r"|unlimited|digital access|cancel any ?time|app)\b", re.IGNORECASE)
+    r"\b(?:[Ss]ubscri\w*|[Nn]ewsletters?|[Ss]ign up|[Ff]ree trial|[Mm]embership"
+    r"|[Bb]ecome a member|[Uu]nlimited|[Dd]igital access|[Cc]ancel any ?time|app)\b")
+_PROMPT_HINTS = ("subscri", "newsletter", "sign up", "free trial", "member", "unlimited",
+                 "digital access", "cancel any", "app")
 _PRICE = re.compile(
     r"(?:[£$€]|\bR)\d|\b\d+ cents\b|\ba (?:week|month)\b|\bfree\b(?! trial)", re.IGNORECASE)
 _ADDRESS = re.compile(r"\b(?:you|your)\b", re.IGNORECASE)
@@ -200,23 +203,23 @@ class _Leaks:
         """Prompts, page notices, the outlet's blurb, player clocks, outlet credits."""
         norms, leaked = self.norms, self.leaked
         first, last = self.lines[0], self.lines[-1]
-        outlet = self._outlet_names()
+        names = self._outlet_names()
+        # How a blurb about the outlet opens: "AP is ...", "The Associated Press is ...".
+        outlet = tuple(f"{the}{name} is " for name in names for the in ("", "the "))
         for i in self.lines:
             norm = norms[i]
+            if outlet and i in (first, last) and norm.lower().startswith(outlet):
+                leaked.add(i)  # the outlet describing itself
+                continue
             if len(norm) > _NOTICE_MAX:
                 continue  # a notice or a prompt is a line or two, not a paragraph
             about_page = "ranslat" in norm and _SELF.search(norm) is not None
             clock = len(norm) <= 40 and _CLOCK.match(norm) is not None and len(norm.split()) <= 3
             if about_page or clock or _is_prompt(norm):
                 leaked.add(i)
-            elif outlet and len(norm.split()) <= 5 and not ends_sentence(norm) and any(
-                    name in norm.lower().split() or f" {name} " in f" {norm.lower()} "
-                    for name in outlet):
+            elif names and len(norm) <= 60 and not ends_sentence(norm) and any(
+                    f" {name} " in f" {norm.lower()} " for name in names):
                 leaked.add(i)  # the outlet's name alone: a photo credit
-            elif outlet and i in (first, last) and any(
-                    norm.lower().startswith((f"{name} is ", f"the {name} is "))
-                    for name in outlet):
-                leaked.add(i)  # the outlet describing itself
 
     def _outlet_names(self) -> tuple[str, ...]:
         if not self.source:
@@ -469,9 +472,15 @@ class _Words(dict[int, frozenset[str]]):
 
 def _is_prompt(norm: str) -> bool:
     """Whether a line speaks to the reader: two kinds of cue, one of them a strong one."""
-    found = _PROMPT.search(norm)
-    strong = found is not None
-    cues = strong + (_PRICE.search(norm) is not None) + (_ADDRESS.search(norm) is not None)
+    low = norm.lower()
+    # Plain substring tests first: most lines hold none of the words, and a search costs more.
+    found = _PROMPT.search(norm) if any(hint in low for hint in _PROMPT_HINTS) else None
     # An imperative opening the line is a cue, unless it is the strong word itself.
-    cues += norm.split(None, 1)[0].lower() in _IMPERATIVES and not (found and found.start() == 0)
-    return cues >= 3 or (strong and cues >= 2)
+    imperative = (low.split(None, 1)[0] in _IMPERATIVES
+                  and not (found and found.start() == 0))
+    if found is None and not imperative:
+        return False  # (two weak cues are not enough: no more searching)
+    cues = (found is not None) + imperative + (_PRICE.search(norm) is not None)
+    if cues < 2 or found is None:
+        cues += _ADDRESS.search(norm) is not None
+    return cues >= 3 or (found is not None and cues >= 2)
