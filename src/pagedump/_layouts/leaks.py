@@ -79,6 +79,8 @@ _PROMPT = re.compile(
     r"|[Bb]ecome a member|[Uu]nlimited|[Dd]igital access|[Cc]ancel any ?time|app)\b")
 _PROMPT_HINTS = ("subscri", "newsletter", "sign up", "free trial", "member", "unlimited",
                  "digital access", "cancel any", "app")
+"""What a lower-cased line holds before the prompt words are searched for at all (plain
+substring tests: a search for any of them costs several times more)."""
 _PRICE = re.compile(
     r"(?:[£$€]|\bR)\d|\b\d+ cents\b|\ba (?:week|month)\b|\bfree\b(?! trial)", re.IGNORECASE)
 _ADDRESS = re.compile(r"\b(?:you|your)\b", re.IGNORECASE)
@@ -106,6 +108,8 @@ _TITLE_MAX = 120
 """The longest line read as a title or a label."""
 _CAPTION_LINE = 160
 """The longest picture description under a credit line."""
+_UNJUDGED = -2
+"""A line whose shape :meth:`_Leaks._loose_line` has not read yet."""
 
 
 def words(text: str) -> frozenset[str]:
@@ -130,7 +134,8 @@ def _is_said(value: str) -> bool:
 
 def _box_value(text: str) -> str | None:
     """The value of a ``Key: value`` fact-box line, or ``None`` for any other line."""
-    match = _KEYED.match(text)
+    colon = text.find(": ", 0, 34)  # (a key is at most 31 characters, as _KEYED says)
+    match = _KEYED.match(text) if colon > 0 else None
     if match is None or len(match[1].split()) > 4 or _is_said(match[2]):
         return None
     if any(char.isdigit() for char in match[1]):
@@ -162,6 +167,11 @@ class _Leaks:
         self.words = _Words(self.norms)
         self.leaked: set[int] = set()
         self.kept: set[int] = set()
+        self.shaped: dict[int, int | None] = {}
+        """Per line judged so far, what :meth:`_loose_line` reads of its text."""
+        norms = self.norms
+        self.short = frozenset(i for i in lines if len(norms[i]) <= _TITLE_MAX)
+        """The lines short enough to be a title or a label (most of a story is longer)."""
         headline, self.source = self._header()
         self.headline = words(headline) if headline else frozenset()
         prose = [i for i in lines if len(self.norms[i]) >= 60]
@@ -213,12 +223,14 @@ class _Leaks:
                 continue
             if len(norm) > _NOTICE_MAX:
                 continue  # a notice or a prompt is a line or two, not a paragraph
+            low = norm.lower()
             about_page = "ranslat" in norm and _SELF.search(norm) is not None
-            clock = len(norm) <= 40 and _CLOCK.match(norm) is not None and len(norm.split()) <= 3
-            if about_page or clock or _is_prompt(norm):
+            clock = (len(norm) <= 40 and ":" in norm and _CLOCK.match(norm) is not None
+                     and len(norm.split()) <= 3)
+            if about_page or clock or _is_prompt(norm, low):
                 leaked.add(i)
             elif names and len(norm) <= 60 and not ends_sentence(norm) and any(
-                    f" {name} " in f" {norm.lower()} " for name in names):
+                    f" {name} " in f" {low} " for name in names):
                 leaked.add(i)  # the outlet's name alone: a photo credit
 
     def _outlet_names(self) -> tuple[str, ...]:
@@ -353,34 +365,53 @@ class _Leaks:
         figure, and neither the line before ends mid-sentence nor the line after
         carries on the sentence.
         """
+        if i not in self.short or i in self.leaked or i in self.kept:
+            return False
+        shaped = self.shaped.get(i, _UNJUDGED)
+        if shaped == _UNJUDGED:
+            shaped = self.shaped[i] = self._loose_shape(i)
+        if shaped is None:
+            return False
+        # Unless the line before, which ends mid-sentence, has itself been found leaked.
+        return shaped < 0 or shaped in self.leaked
+
+    def _loose_shape(self, i: int) -> int | None:
+        """What :meth:`_loose_line` asks of the text, which the stage does not change.
+
+        Returns:
+            ``None`` when line ``i`` is no loose line whatever is found leaked; the
+            line before it when that line ends mid-sentence (then ``i`` is loose only
+            if that line is leaked); else ``-1``.
+        """
         norm = self.norms[i]
         last = norm[-1]
-        if (i in self.leaked or i in self.kept or len(norm) > _TITLE_MAX
-                or not (last.isalnum() or last == "%")
+        if (not (last.isalnum() or last == "%")
                 or norm.endswith(self.state.dialect.paragraph_closers)):
-            return False
-        state = self.state
-        before = state.prev_nonblank(i - 1, self.start)
-        if (before is not None and before == i - 1 and state.kinds[before] is None
-                and before not in self.leaked and not ends_sentence(self.norms[before])
-                and not self.norms[before].endswith(":")
-                and not (self.norms[before][-1].isalnum()
-                         and len(self.norms[before]) <= _TITLE_MAX)):
-            return False
+            return None
         after = i + 1
         if after < self.end and self.norms[after]:
             first = self.norms[after][0]
             if first.islower() or first in ",;.)":
-                return False
-        return True
+                return None
+        state = self.state
+        before = state.prev_nonblank(i - 1, self.start)
+        if (before is not None and before == i - 1 and state.kinds[before] is None
+                and not ends_sentence(self.norms[before])
+                and not self.norms[before].endswith(":")
+                and not (self.norms[before][-1].isalnum()
+                         and len(self.norms[before]) <= _TITLE_MAX)):
+            return before
+        return -1
 
     def _labels(self) -> None:
         """Short labels sharing their last word, each above a clip: programme names."""
         norms = self.norms
         last: dict[str, list[int]] = {}
         for i in self.lines:
+            if not self._loose_line(i):
+                continue
             split = norms[i].split()
-            if len(split) <= 3 and self._loose_line(i) and starts_capitalised(norms[i]):
+            if len(split) <= 3 and starts_capitalised(norms[i]):
                 last.setdefault(split[-1].lower(), []).append(i)
         for found in last.values():
             if len(found) > 1:
@@ -470,14 +501,21 @@ class _Words(dict[int, frozenset[str]]):
         return found
 
 
-def _is_prompt(norm: str) -> bool:
-    """Whether a line speaks to the reader: two kinds of cue, one of them a strong one."""
-    low = norm.lower()
-    # Plain substring tests first: most lines hold none of the words, and a search costs more.
-    found = _PROMPT.search(norm) if any(hint in low for hint in _PROMPT_HINTS) else None
+def _is_prompt(norm: str, low: str) -> bool:
+    """Whether a line speaks to the reader: two kinds of cue, one of them a strong one.
+
+    ``low`` is the line lower-cased.
+    """
+    # The bare words first: most lines hold none of them.
+    found = None
+    for hint in _PROMPT_HINTS:
+        if hint in low:
+            found = _PROMPT.search(norm)
+            break
     # An imperative opening the line is a cue, unless it is the strong word itself.
-    imperative = (low.split(None, 1)[0] in _IMPERATIVES
-                  and not (found and found.start() == 0))
+    space = low.find(" ")
+    imperative = (low[:space] if space > 0 else low) in _IMPERATIVES and not (
+        found and found.start() == 0)
     if found is None and not imperative:
         return False  # (two weak cues are not enough: no more searching)
     cues = (found is not None) + imperative + (_PRICE.search(norm) is not None)
