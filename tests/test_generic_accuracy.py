@@ -23,8 +23,8 @@ import pytest
 import pagedump
 from pagedump import GENERIC
 
-BODY_F1_FLOOR = 0.9416
-"""Achieved 0.94165 (precision 0.92861, recall 0.95506) when pinned: the figure rounded
+BODY_F1_FLOOR = 0.9467
+"""Achieved 0.94671 (precision 0.94127, recall 0.95221) when pinned: the figure rounded
 down at the four decimals the gate prints."""
 
 DATA_DIR = Path(__file__).parent / "data" / "generic"
