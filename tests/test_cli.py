@@ -729,6 +729,25 @@ def test_a_worker_that_dies_stops_the_run(tmp_path: Path, many_records: Path) ->
     assert target.read_bytes().endswith(b"\n")
 
 
+def test_workers_do_not_outlive_a_command_killed_outright(tmp_path: Path,
+                                                          many_records: Path) -> None:
+    target = tmp_path / "out.jsonl"
+    args = ["parse", "--input-format", "jsonl", "--jobs", "2", "-o", str(target),
+            str(many_records)]
+    with subprocess.Popen(command(*args), stderr=subprocess.DEVNULL) as process:
+        wait_for_line(target, process)
+        workers = [pid for pid, line in children(process.pid)
+                   if b"resource_tracker" not in line]
+        process.kill()
+        process.wait(timeout=30)
+
+    assert len(workers) == 2
+    deadline = time.monotonic() + 30
+    while any(Path(f"/proc/{pid}").exists() for pid in workers):
+        assert time.monotonic() < deadline, "a worker outlived the command"
+        time.sleep(0.05)
+
+
 def test_version_names_the_build_that_runs() -> None:
     # The compiled wheel ships the hot modules as extension modules (.so), the pure
     # build and editable installs their .py sources. CI's run against the compiled wheel

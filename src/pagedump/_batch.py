@@ -545,7 +545,8 @@ class WorkerPool:
         self._results: _ResultQueue = context.Queue()
         self._window = _WINDOW_PER_WORKER * workers
         self._processes: list[BaseProcess] = [
-            context.Process(target=_worker, args=(settings, self._tasks, self._results),
+            context.Process(target=_worker,
+                            args=(settings, self._tasks, self._results, os.getpid()),
                             name=f"pagedump-worker-{n}", daemon=True)
             for n in range(workers)
         ]
@@ -614,22 +615,38 @@ class WorkerPool:
         self._results.close()
 
 
-def _worker(settings: Settings, tasks: _TaskQueue, results: _ResultQueue) -> None:
+def _worker(settings: Settings, tasks: _TaskQueue, results: _ResultQueue,
+            parent_pid: int) -> None:
     """The body of a worker process: parse batches until told to stop."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    parent = multiprocessing.parent_process()
     while True:
         try:
             task = tasks.get(timeout=_POLL_SECONDS)
         except queue.Empty:
             # A parent killed outright sends no stop message; do not outlive it.
-            if parent is not None and not parent.is_alive():
+            if _orphaned(parent_pid):
+                # Nobody reads the results any more: a result still waiting to go into
+                # a full pipe would hold the exit up for good.
+                results.cancel_join_thread()
                 return
             continue
         if task is None:
             return
         number, batch = task
         results.put((number, _process_batch(settings, batch)))
+
+
+def _orphaned(parent_pid: int) -> bool:
+    """Whether the process that started this worker is gone.
+
+    A process whose parent dies gets a new parent. The parent's sentinel alone cannot
+    tell: a worker forked after this one holds it open too, so it never reports the
+    parent's end while that worker lives.
+    """
+    if os.getppid() != parent_pid:
+        return True
+    parent = multiprocessing.parent_process()
+    return parent is not None and not parent.is_alive()
 
 
 def _can_fork() -> bool:
