@@ -18,6 +18,8 @@ import queue
 import re
 import signal
 import sys
+import threading
+import time
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import datetime
 from multiprocessing.process import BaseProcess
@@ -619,21 +621,27 @@ def _worker(settings: Settings, tasks: _TaskQueue, results: _ResultQueue,
             parent_pid: int) -> None:
     """The body of a worker process: parse batches until told to stop."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    threading.Thread(target=_watch_parent, args=(parent_pid,), name="pagedump-watch",
+                     daemon=True).start()
     while True:
-        try:
-            task = tasks.get(timeout=_POLL_SECONDS)
-        except queue.Empty:
-            # A parent killed outright sends no stop message; do not outlive it.
-            if _orphaned(parent_pid):
-                # Nobody reads the results any more: a result still waiting to go into
-                # a full pipe would hold the exit up for good.
-                results.cancel_join_thread()
-                return
-            continue
+        task = tasks.get()
         if task is None:
             return
         number, batch = task
         results.put((number, _process_batch(settings, batch)))
+
+
+def _watch_parent(parent_pid: int) -> None:
+    """End this worker once the command that started it is gone.
+
+    A command killed outright sends no stop message, and may die halfway through
+    sending a batch: the worker would wait for the rest of it for good (the other
+    workers hold the pipe open), or for a full pipe to take its last result. So it
+    is ended from this thread, whatever it waits for; nobody wants its work any more.
+    """
+    while not _orphaned(parent_pid):
+        time.sleep(_POLL_SECONDS)
+    os._exit(0)
 
 
 def _orphaned(parent_pid: int) -> bool:
