@@ -148,8 +148,8 @@ def test_the_installed_console_script_runs(seed_text: str, daily8_dir: Path) -> 
 
 @pytest.mark.parametrize("option", [
     "INPUT", "--input-format", "--glob", "--encoding", "--fallback-encoding", "--text-field",
-    "--id-field", "--time-field", "--dialect", "--fetched-at", "--output", "--indent",
-    "--jobs", "--quiet",
+    "--id-field", "--time-field", "--dialect", "--fetched-at", "--output", "--resume",
+    "--indent", "--jobs", "--quiet",
 ])
 def test_parse_help_lists_every_option(option: str) -> None:
     done = run("parse", "--help")

@@ -51,8 +51,10 @@ __all__ = [
     "aware_time",
     "find_tasks",
     "group_batches",
+    "input_files",
     "matching",
     "read_text",
+    "skipping",
 ]
 
 STDIN = "<stdin>"
@@ -468,10 +470,53 @@ def _walk(top: str, pattern: str) -> Iterator[str | _Failure]:
     yield from _drain(errors)
 
 
+def input_files(inputs: Sequence[str], *, pattern: str) -> Iterator[tuple[str, str | None]]:
+    """Every file the inputs name, in the order :func:`find_tasks` reads them.
+
+    Yields:
+        ``(path, None)`` for a file named, or found in a directory; ``(where, message)``
+        for a directory that cannot be listed. ``-`` is passed on as it is.
+    """
+    for name in inputs:
+        if name != "-" and os.path.isdir(name):
+            for found in _walk(name, pattern):
+                yield (found, None) if isinstance(found, str) else ("", found.message)
+        else:
+            yield name, None
+
+
 def _drain(errors: list[OSError]) -> Iterator[_Failure]:
     for error in errors:
         yield _Failure(f"{error.filename}: {error.strerror or error}")
     errors.clear()
+
+
+def skipping(tasks: Iterable[Task], count: int) -> Iterator[Task]:
+    """The tasks after the first ``count`` inputs, where a slice counts as its records.
+
+    A run resumed after ``count`` inputs goes on from here. It stopped after a batch,
+    and batches hold whole tasks, so ``count`` ends a task when the inputs are those of
+    the run that stopped.
+
+    Raises:
+        RunAbortedError: There are fewer inputs, or ``count`` ends within a slice of
+            JSON Lines records (raised while iterating).
+    """
+    found = 0
+    remaining = iter(tasks)
+    while found < count:
+        task = next(remaining, None)
+        if task is None:
+            raise RunAbortedError(f"there are {found:,} inputs, fewer than the {count:,} "
+                                  "done before the run stopped; the inputs have changed")
+        if not isinstance(task, _Slice):
+            found += 1
+            continue
+        found += task.records
+        if found > count:
+            raise RunAbortedError(f"{task.source}: the run that stopped left off within the "
+                                  f"records from line {task.line}; the file has changed")
+    yield from remaining
 
 
 def group_batches(tasks: Iterable[Task], *, size: int) -> Iterator[list[Task]]:

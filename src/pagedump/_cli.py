@@ -9,7 +9,9 @@ order. ``pagedump tokens`` prints each line of a dump with its kind.
 Batch runs stream: directories are walked lazily, JSON Lines input is read line by line,
 work goes to worker processes in batches with a bounded number in flight
 (:mod:`pagedump._batch`), and each batch of output lines is written as soon as its turn
-comes. Memory therefore stays flat however many inputs there are.
+comes. Memory therefore stays flat however many inputs there are. With ``--resume``, a
+journal beside the output file notes each batch once it is written, so that a run that
+stops goes on from there when it is run again (:mod:`pagedump._resume`).
 """
 
 from __future__ import annotations
@@ -38,6 +40,7 @@ from pagedump._batch import (
     GLOBS,
     RECORD_BATCH,
     STDIN,
+    Done,
     InProcess,
     InputError,
     Job,
@@ -49,10 +52,13 @@ from pagedump._batch import (
     aware_time,
     find_tasks,
     group_batches,
+    input_files,
     matching,
     read_text,
+    skipping,
 )
 from pagedump._inspect import render_html
+from pagedump._resume import Identity, Journal, Position, ResumeError, discard, fingerprint, start
 from pagedump._schema import schema_text
 from pagedump._warc import require_fastwarc
 
@@ -62,7 +68,8 @@ EXIT_OK = 0
 EXIT_FAILED = 1
 """Some input could not be read or parsed, or the run was aborted."""
 EXIT_USAGE = 2
-"""A usage error; argparse exits with it (``SystemExit(2)``)."""
+"""A usage error; argparse exits with it (``SystemExit(2)``). Also a run that --resume
+cannot go on from."""
 EXIT_BROKEN_PIPE = 141
 """The reader of standard output went away (128 + SIGPIPE, as a shell reports it)."""
 EXIT_INTERRUPTED = 130
@@ -100,10 +107,11 @@ examples:
   pagedump parse crawl/ --glob '*.dump' --output pages.jsonl
   pagedump parse --input-format jsonl --time-field crawled_at records.jsonl
   pagedump parse --input-format wet --url-match 'daily8\\.com' CC-MAIN-*.warc.wet.gz
+  pagedump parse crawl/ --output pages.jsonl --resume   # run again after a crash
   cat dump.txt | pagedump parse -
 
-exit status: 0 ok, 1 some input failed, 2 usage error, 130 interrupted
-(Ctrl-C), 141 standard output closed early."""
+exit status: 0 ok, 1 some input failed, 2 usage error or a run --resume cannot
+go on from, 130 interrupted (Ctrl-C), 141 standard output closed early."""
 
 _TOKENS_DESCRIPTION = """\
 Print every line of a dump with its line number and kind, aligned, coloured by
@@ -202,6 +210,10 @@ def _add_parse_command(commands: _Commands, reading: argparse.ArgumentParser) ->
     output.add_argument(
         "-o", "--output", metavar="FILE",
         help="write to FILE instead of standard output")
+    output.add_argument(
+        "--resume", action="store_true",
+        help="with --output: keep a journal of the run in FILE.resume, and if FILE holds "
+             "a run that stopped, go on after its last complete record")
     output.add_argument(
         "--indent", type=_count_arg, metavar="N",
         help="indent a single JSON document by N spaces (JSON Lines stay one per line)")
@@ -323,10 +335,17 @@ class _InterruptGuard:
 
 @attrs.define
 class _Output:
-    """Where output goes: whole lines, a batch at a time, each batch flushed at once."""
+    """Where output goes: whole lines, a batch at a time, each batch flushed at once.
+
+    Attributes:
+        stream: Standard output or the output file.
+        guard: Holds Ctrl-C back while lines are written.
+        journal: With ``--resume``, where each batch is noted once it is written.
+    """
 
     stream: IO[bytes]
     guard: _InterruptGuard
+    journal: Journal | None = None
 
     def write(self, lines: bytes) -> None:
         """Write complete lines; a Ctrl-C meanwhile takes effect once they are out."""
@@ -336,6 +355,21 @@ class _Output:
             self.stream.write(lines)
             self.stream.flush()
 
+    def write_batch(self, done: Done) -> None:
+        """Write a batch's lines, then note in the journal that its inputs are done."""
+        with self.guard.deferred():
+            if done.output:
+                self.stream.write(done.output)
+                self.stream.flush()
+            if self.journal is not None:
+                self.journal.record(done.output, done.inputs, done.errors)
+
+    def finish(self) -> None:
+        """Note in the journal that the run is complete."""
+        if self.journal is not None:
+            with self.guard.deferred():
+                self.journal.finish()
+
 
 class _Progress:
     """A one-line progress report on a terminal, redrawn at most ten times a second.
@@ -343,19 +377,20 @@ class _Progress:
     Args:
         stream: Where to draw, or ``None`` for no report at all.
         total: How many inputs there are, when that is known up front.
+        done: How many were done before this run (one resumed).
         clock: Seconds, monotonic.
     """
 
     _INTERVAL = 0.1
     _BAR = 20
 
-    def __init__(self, stream: TextIO | None, total: int | None,
+    def __init__(self, stream: TextIO | None, total: int | None, done: int = 0,
                  clock: Callable[[], float] = time.monotonic) -> None:
         self._stream = stream
         self._total = total
         self._clock = clock
         self._start = self._drawn = clock()
-        self._count = 0
+        self._count = self._done = done
         self._visible = False
 
     def advance(self, count: int) -> None:
@@ -389,7 +424,7 @@ class _Progress:
 
     def _describe(self, now: float) -> str:
         count, total = self._count, self._total
-        rate = count / max(now - self._start, 1e-9)
+        rate = (count - self._done) / max(now - self._start, 1e-9)
         if total is None:
             return f"pagedump: {count:,} done  {rate:,.0f}/s"
         filled = self._BAR * count // max(total, 1)
@@ -423,7 +458,11 @@ def _error(message: str) -> None:
 def _run_parse(args: argparse.Namespace, guard: _InterruptGuard) -> int:
     command: argparse.ArgumentParser = args.command_parser
     _check_parse_args(command, args)
+    if args.resume:
+        return _run_resumable(command, args, guard)
     stream = _open_output(command, args.output)
+    if args.output is not None:
+        discard(args.output)  # FILE is written anew: a journal of a run in it is void
     try:
         return _parse_inputs(args, _Output(stream, guard))
     finally:
@@ -431,10 +470,85 @@ def _run_parse(args: argparse.Namespace, guard: _InterruptGuard) -> int:
             stream.close()
 
 
-def _parse_inputs(args: argparse.Namespace, output: _Output) -> int:
+def _run_resumable(command: argparse.ArgumentParser, args: argparse.Namespace,
+                   guard: _InterruptGuard) -> int:
+    """Run with a journal beside the output file, going on from where it says, if anywhere."""
+    target: str = args.output
+    try:
+        identity = _identity(args)
+    except ValueError as exc:
+        raise ResumeError(target, str(exc)) from None
+    try:
+        stream, journal, position = start(target, identity)
+    except OSError as exc:
+        command.error(f"argument -o/--output: cannot write {target}: {exc.strerror or exc}")
+    try:
+        _report_resumed(target, position)
+        if position.complete:
+            return EXIT_FAILED if position.errors else EXIT_OK
+        return _parse_inputs(args, _Output(stream, guard, journal), position)
+    finally:
+        journal.close()
+        stream.close()
+
+
+def _identity(args: argparse.Namespace) -> Identity:
+    """What a run reads and how: the options that can change its output, and its files.
+
+    Raises:
+        ValueError: An input is not a regular file, and cannot be read again the same.
+    """
+    pattern: str = args.glob or GLOBS[args.input_format]
+    fetched_at: datetime | None = args.fetched_at
+    url_match: re.Pattern[str] | None = args.url_match
+    options = (
+        ("--input-format", args.input_format),
+        ("--glob", pattern),
+        ("--encoding", args.encoding),
+        ("--fallback-encoding", args.fallback_encoding),
+        ("--dialect", args.dialect),
+        ("--fetched-at", None if fetched_at is None else fetched_at.isoformat()),
+        ("--text-field", args.text_field or "text"),
+        ("--id-field", args.id_field or "id"),
+        ("--time-field", args.time_field),
+        ("--url-match", None if url_match is None else url_match.pattern),
+    )
+    files, size, digest = fingerprint(input_files(args.inputs, pattern=pattern))
+    return Identity(__version__, options, tuple(args.inputs), files, size, digest)
+
+
+def _report_resumed(target: str, position: Position) -> None:
+    """Say where a resumed run stands, and repeat the messages of the inputs that failed.
+
+    So the messages of the run that ends are those of every input, as if it had never
+    stopped.
+    """
+    if position.inputs == 0 and not position.complete:
+        return
+    inputs = f"{position.inputs:,} input{'' if position.inputs == 1 else 's'}"
+    failed = f"; {len(position.errors):,} failed:" if position.errors else ""
+    if position.complete:
+        _error(f"{target} is already complete ({inputs}){failed}")
+    else:
+        _error(f"resuming {target} after {inputs}{failed}")
+    for message in position.errors:
+        _error(message)
+
+
+def _one_document(args: argparse.Namespace) -> bool:
+    """Whether the output is one JSON document rather than JSON Lines."""
+    inputs: list[str] = args.inputs
+    return (args.input_format == "text" and len(inputs) == 1
+            and not os.path.isdir(inputs[0]))
+
+
+def _parse_inputs(args: argparse.Namespace, output: _Output,
+                  position: Position | None = None) -> int:
+    """Parse the inputs, or those after ``position`` in a resumed run."""
     inputs: list[str] = args.inputs
     input_format: str = args.input_format
-    single = input_format == "text" and len(inputs) == 1 and not os.path.isdir(inputs[0])
+    done = Position() if position is None else position
+    single = _one_document(args)
     total = len(inputs) if input_format == "text" and not any(
         os.path.isdir(name) for name in inputs) else None
     size = RECORD_BATCH if input_format in ("jsonl", "wet") else FILE_BATCH
@@ -442,17 +556,20 @@ def _parse_inputs(args: argparse.Namespace, output: _Output) -> int:
                    pattern=args.glob or GLOBS[input_format])
     if args.url_match is not None:
         tasks = matching(tasks, args.url_match)
+    if done.inputs:
+        tasks = skipping(tasks, done.inputs)
     batches = group_batches(tasks, size=size)
     # Workers take a few tenths of a second to start: not worth it for one batch.
     head = list(itertools.islice(batches, 2))
     workers = args.jobs if len(head) > 1 else 1
     if total is not None:
-        workers = min(workers, -(-total // size))
+        workers = min(workers, -(-(total - done.inputs) // size))
     settings = _settings(args, wrap=not single)
     runner: Runner = WorkerPool(settings, workers) if workers > 1 else InProcess(settings)
     show = not (single or args.quiet) and sys.stderr.isatty()
-    progress = _Progress(sys.stderr if show else None, total)
-    return _drive(runner, itertools.chain(head, batches), output, progress)
+    progress = _Progress(sys.stderr if show else None, total, done.inputs)
+    return _drive(runner, itertools.chain(head, batches), output, progress,
+                  failed=bool(done.errors))
 
 
 def _check_parse_args(command: argparse.ArgumentParser, args: argparse.Namespace) -> None:
@@ -466,6 +583,18 @@ def _check_parse_args(command: argparse.ArgumentParser, args: argparse.Namespace
         _check_wet_args(command, args)
     elif args.url_match is not None:
         command.error("--url-match only applies to --input-format wet")
+    if args.resume:
+        _check_resume_args(command, args)
+
+
+def _check_resume_args(command: argparse.ArgumentParser, args: argparse.Namespace) -> None:
+    if args.output is None:
+        command.error("--resume needs --output FILE: the run it goes on with is in FILE")
+    if "-" in args.inputs:
+        command.error("--resume cannot read standard input again: name the files instead")
+    if _one_document(args):
+        command.error("--resume applies to JSON Lines output (several inputs, a directory, "
+                      "or --input-format jsonl or wet), not to one document")
 
 
 def _check_wet_args(command: argparse.ArgumentParser, args: argparse.Namespace) -> None:
@@ -503,9 +632,11 @@ def _open_output(command: argparse.ArgumentParser, path: str | None) -> IO[bytes
 
 
 def _drive(runner: Runner, batches: Iterable[list[Task]], output: _Output,
-           progress: _Progress) -> int:
-    """Run the batches and write their outcomes; return the exit status."""
-    failed = False
+           progress: _Progress, *, failed: bool = False) -> int:
+    """Run the batches and write their outcomes; return the exit status.
+
+    ``failed`` says whether an input failed before (in the run this one resumes).
+    """
     try:
         for done in runner.results(batches):
             if done.errors:
@@ -513,13 +644,14 @@ def _drive(runner: Runner, batches: Iterable[list[Task]], output: _Output,
                 for message in done.errors:
                     _error(message)
                 failed = True
-            output.write(done.output)
+            output.write_batch(done)
             progress.advance(done.inputs)
     except BaseException:
         progress.clear()
         runner.terminate()
         raise
     runner.close()
+    output.finish()
     progress.finish()
     return EXIT_FAILED if failed else EXIT_OK
 
@@ -676,8 +808,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     Returns:
         The exit status: 0 when every input was parsed, 1 when some failed or the run
-        was aborted, 2 for a usage error (raised as ``SystemExit`` by argparse), 130
-        when interrupted, 141 when standard output was closed early.
+        was aborted, 2 for a usage error (raised as ``SystemExit`` by argparse) or a
+        run that ``--resume`` cannot go on from, 130 when interrupted, 141 when
+        standard output was closed early.
     """
     try:
         args = _build_parser().parse_args(argv)
@@ -694,6 +827,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except RunAbortedError as exc:
         _error(f"{exc}; stopping")
         return EXIT_FAILED
+    except ResumeError as exc:
+        _error(str(exc))
+        return EXIT_USAGE
 
 
 def _silence_stdout() -> None:
