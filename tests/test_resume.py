@@ -687,3 +687,109 @@ def test_a_second_run_cannot_write_a_file_another_is_writing(tmp_path: Path) -> 
     assert second.returncode == 2
     assert second.stderr == (f"pagedump: cannot resume {output}: another pagedump run is "
                              "writing it\n")
+
+
+# -- killed at random moments ----------------------------------------------------------
+
+KILLS = 18
+"""Kills per kind of input: 54 in all."""
+
+
+def input_args(kind: str, tmp_path: Path, texts: list[str]) -> list[str]:
+    if kind == "text":
+        return ["--fetched-at", FETCHED, str(write_folder(tmp_path / "crawl", 160, texts))]
+    if kind == "jsonl":
+        source = write_records(tmp_path / "records.jsonl", 1200, texts)
+        return ["--input-format", "jsonl", "--fetched-at", FETCHED, str(source)]
+    wet = [write_wet(tmp_path / f"{n}.warc.wet.gz", 600, texts) for n in range(2)]
+    return ["--input-format", "wet", *map(str, wet)]
+
+
+def workers_of(pid: int) -> list[int]:
+    try:
+        return [int(child) for child in
+                Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+    except OSError:
+        return []
+
+
+def running(pid: int) -> bool:
+    """Whether a process of pagedump runs with this id (a zombie does not)."""
+    try:
+        status = Path(f"/proc/{pid}/stat").read_text()
+        line = Path(f"/proc/{pid}/cmdline").read_bytes()
+    except OSError:
+        return False
+    return status.rpartition(")")[2].split()[0] not in ("Z", "X") and b"pagedump" in line
+
+
+def counted(output: Path) -> int:
+    """How many bytes of FILE the journal's last complete line counts."""
+    journal = Path(f"{output}{SUFFIX}")
+    lines = journal.read_bytes().split(b"\n")[1:-1] if journal.exists() else []
+    return json.loads(lines[-1])["bytes"] if lines else 0
+
+
+def run_until_killed(args: list[str], output: Path, final: int,
+                     rng: random.Random) -> tuple[bool, list[int]]:
+    """Run, and kill the run at a random moment: at a random time from its start, or once
+    FILE has grown past a random size. Whether it was killed, and its workers."""
+    size = output.stat().st_size if output.exists() else 0
+    threshold = rng.randrange(size, max(final, size + 1)) + 1
+    by_time = rng.random() < 0.3
+    deadline = time.monotonic() + rng.uniform(0, 0.4)
+    workers: list[int] = []
+    with subprocess.Popen(command("parse", *args), stdout=subprocess.DEVNULL,
+                          stderr=subprocess.DEVNULL) as process:
+        while process.poll() is None:
+            if by_time:
+                due = time.monotonic() >= deadline
+            else:
+                due = output.exists() and output.stat().st_size >= threshold
+            workers = workers_of(process.pid) or workers
+            if due:
+                process.send_signal(signal.SIGKILL)
+                break
+            time.sleep(0.002)
+        process.wait(timeout=60)
+    return process.returncode == -signal.SIGKILL, workers
+
+
+@pytest.mark.parametrize("kind", ["text", "jsonl", "wet"])
+def test_killed_at_random_moments_resuming_ends_with_the_same_bytes(
+        tmp_path: Path, texts: list[str], kind: str) -> None:
+    args = input_args(kind, tmp_path, texts)
+    expected, status, errors = reference(tmp_path, args)
+    assert len(errors) >= 2
+    output = tmp_path / "pages.jsonl"
+    rng = random.Random(kind)
+    kills, workers = 0, set()
+    while kills < KILLS:
+        # A run killed one to six times, resumed after each kill, then let finish.
+        for _ in range(rng.randint(1, 6)):
+            jobs = str(rng.randint(1, 2))
+            run_args = ["--jobs", jobs, *args, "-o", str(output), "--resume"]
+            killed, seen = run_until_killed(run_args, output, len(expected), rng)
+            kills += killed
+            workers.update(seen)
+            if not killed:
+                break
+            # Whenever it stops, FILE is the start of what it will be (at most its last
+            # line cut short), and the journal counts no more than FILE holds.
+            written = output.read_bytes() if output.exists() else b""
+            assert expected.startswith(written), f"after {kills} kills"
+            assert counted(output) <= len(written), f"after {kills} kills"
+        done = run("parse", "--jobs", str(rng.randint(1, 2)), *args, "-o", str(output),
+                   "--resume")
+        assert output.read_bytes() == expected, f"after {kills} kills"
+        assert done.returncode == status
+        assert messages(done.stderr) == errors
+        output.unlink()
+        Path(f"{output}{SUFFIX}").unlink()
+
+    assert kills >= KILLS
+    # Workers of killed runs stop by themselves.
+    deadline = time.monotonic() + 30
+    while alive := [pid for pid in workers if running(pid)]:
+        assert time.monotonic() < deadline, f"workers {alive} outlived their run"
+        time.sleep(0.05)
