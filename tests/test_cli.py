@@ -249,6 +249,21 @@ def test_undecodable_input_is_reported_with_a_hint(tmp_path: Path) -> None:
                            "continuation byte); try --fallback-encoding cp1252\n")
 
 
+def test_a_file_that_only_starts_like_utf16_is_reported(tmp_path: Path) -> None:
+    path = tmp_path / "damaged.txt"
+    path.write_bytes(b"\xff\xfe broken bytes \xfa\n")  # not UTF-16 text: damage
+
+    done = run("parse", str(path))
+    rescued = run("parse", "--fallback-encoding", "cp1252", str(path))
+
+    assert (done.returncode, done.stdout) == (1, "")
+    assert done.stderr == (f"pagedump: {path}: cannot decode byte 8 as utf-16-le (U+206E is "
+                           "an invisible format character: the UTF-16-LE byte-order mark is "
+                           "not trusted); try --fallback-encoding cp1252\n")
+    assert (rescued.returncode, rescued.stderr) == (0, "")
+    assert rescued.stdout == page_json("ÿþ broken bytes ú\n", fetched_at=None)
+
+
 @pytest.mark.parametrize("option", ["--encoding", "--fallback-encoding"])
 def test_other_encodings_on_request(tmp_path: Path, option: str) -> None:
     text = DUMP.format(n="Café")
