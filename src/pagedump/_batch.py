@@ -439,11 +439,17 @@ def _wet_tasks(source: str, path_or_file: str | IO[bytes]) -> Iterator[Task]:
     try:
         for item in read_wet(path_or_file):
             if isinstance(item, WetError):
-                yield _Failure(f"{source}:{item.offset}: {item.reason}")
+                yield _wet_failure(source, item)
             else:
                 yield _WetJob(source, item.offset, item.url, item.fetched_at, item.text)
     except OSError as exc:
         yield _Failure(f"{source}: {exc.strerror or exc}")
+
+
+def _wet_failure(source: str, error: WetError) -> _Failure:
+    """The report of damage in a WET file: where, the record's URL if known, and why."""
+    url = "" if error.url is None else f"{error.url}: "
+    return _Failure(f"{source}:{error.offset}: {url}{error.reason}")
 
 
 def matching(tasks: Iterable[Task], pattern: re.Pattern[str]) -> Iterator[Task]:
