@@ -445,6 +445,29 @@ def test_bad_jsonl_records_are_reported_by_line(tmp_path: Path) -> None:
     assert json_lines(done.stdout)[-1]["line"] == 108  # the blank line 107 is skipped
 
 
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_jsonl_records_are_utf8_never_guessed_at(tmp_path: Path, jobs: str) -> None:
+    # JSON Lines are UTF-8: a record starting like a UTF-16 byte-order mark is damage,
+    # and a record in UTF-16 with its mark is not JSON Lines, even where it would decode.
+    records = [json.dumps({"id": n, "text": DUMP.format(n=n)}).encode() for n in range(3)]
+    damaged = b"\xff\xfe" + records[1]
+    utf16 = codecs.BOM_UTF16_LE + records[2].decode().replace('"id": 2', '"id": 9').encode(
+        "utf-16-le")
+    assert b"\n" not in utf16  # the last line, whole
+    source = tmp_path / "crawl.jsonl"
+    source.write_bytes(b"\n".join([codecs.BOM_UTF8 + records[0], damaged, records[2], utf16]))
+
+    done = run("parse", "--input-format", "jsonl", "--jobs", jobs, "--fetched-at", FETCHED,
+               str(source))
+
+    assert done.returncode == 1
+    assert json_lines(done.stdout) == [wrapped(source, DUMP.format(n=0), line=1, id=0),
+                                       wrapped(source, DUMP.format(n=2), line=3, id=2)]
+    assert done.stderr.splitlines() == [
+        (f"pagedump: {source}:{line}: cannot decode byte 0 as utf-8 (invalid start byte); "
+         "try --fallback-encoding cp1252") for line in (2, 4)]
+
+
 def test_jsonl_from_standard_input() -> None:
     records = "".join(json.dumps({"id": n, "text": DUMP.format(n=n)}) + "\n" for n in range(3))
 

@@ -28,7 +28,7 @@ import attrs
 
 from pagedump import load, parse, to_dict
 from pagedump._dates import is_aware
-from pagedump._io import decode
+from pagedump._io import decode, decode_text
 from pagedump._warc import read_wet
 from pagedump.exceptions import DecodeError, WetError
 
@@ -298,11 +298,20 @@ def _where(job: Job) -> str:
     return job.source if job.line is None else f"{job.source}:{job.line}"
 
 
-def read_text(job: Job, *, encoding: str, fallback: str | None) -> str:
+def read_text(job: Job, *, encoding: str, fallback: str | None, known: bool = False) -> str:
+    """The text of a job's bytes.
+
+    A dump's encoding may be told by a byte-order mark (:func:`pagedump.load`); a JSON
+    Lines record's is ``known``: it is text by definition, never guessed at.
+
+    Raises:
+        InputError: The file cannot be read, or its bytes cannot be decoded.
+    """
     try:
         if job.data is None:
             return load(job.source, encoding=encoding, fallback=fallback)
-        return decode(job.data, encoding=encoding, fallback=fallback, source=job.source)
+        read = decode_text if known else decode
+        return read(job.data, encoding=encoding, fallback=fallback, source=job.source)
     except OSError as exc:
         raise InputError(f"{job.source}: {exc.strerror or exc}") from exc
     except DecodeError as exc:
@@ -313,7 +322,7 @@ def read_text(job: Job, *, encoding: str, fallback: str | None) -> str:
 
 def _read_record(settings: Settings, job: Job) -> _Record:
     where = _where(job)
-    line = read_text(job, encoding=settings.encoding, fallback=settings.fallback)
+    line = read_text(job, encoding=settings.encoding, fallback=settings.fallback, known=True)
     try:
         value = json.loads(line)
     except json.JSONDecodeError as exc:
