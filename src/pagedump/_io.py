@@ -251,10 +251,11 @@ def load(path: str | os.PathLike[str], *, encoding: str = "utf-8",
          fallback: str | None = None) -> str:
     """Read a dump from a file.
 
-    The file is UTF-8 (or ``encoding``). A byte-order mark is heeded: a UTF-8 one is
-    dropped; a UTF-16 or UTF-32 one is taken only when the whole file decodes in that
-    encoding and reads as plausible text (see docs/guarantees.md), else the file is
-    reported like any other that is not UTF-8.
+    The file is read in ``encoding`` (UTF-8 by default). A UTF-8 byte-order mark is
+    dropped. A UTF-16 or UTF-32 one decides the encoding only when the whole file
+    decodes in it as plausible text (the rule is in docs/guarantees.md); otherwise it
+    is ignored, so that bytes that merely start like one (damage) are reported as not
+    UTF-8, not read as UTF-16.
 
     Args:
         path: The file.
