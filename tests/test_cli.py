@@ -249,6 +249,21 @@ def test_undecodable_input_is_reported_with_a_hint(tmp_path: Path) -> None:
                            "continuation byte); try --fallback-encoding cp1252\n")
 
 
+def test_a_file_that_only_starts_like_utf16_is_reported(tmp_path: Path) -> None:
+    path = tmp_path / "damaged.txt"
+    path.write_bytes(b"\xff\xfe broken bytes \xfa\n")  # not UTF-16 text: damage
+
+    done = run("parse", str(path))
+    rescued = run("parse", "--fallback-encoding", "cp1252", str(path))
+
+    assert (done.returncode, done.stdout) == (1, "")
+    assert done.stderr == (f"pagedump: {path}: cannot decode byte 8 as utf-16-le (U+206E is "
+                           "an invisible format character: the UTF-16-LE byte-order mark is "
+                           "not trusted); try --fallback-encoding cp1252\n")
+    assert (rescued.returncode, rescued.stderr) == (0, "")
+    assert rescued.stdout == page_json("ÿþ broken bytes ú\n", fetched_at=None)
+
+
 @pytest.mark.parametrize("option", ["--encoding", "--fallback-encoding"])
 def test_other_encodings_on_request(tmp_path: Path, option: str) -> None:
     text = DUMP.format(n="Café")
@@ -428,6 +443,29 @@ def test_bad_jsonl_records_are_reported_by_line(tmp_path: Path) -> None:
         f"pagedump: {source}:106: field 't': 'soon' is not an ISO 8601 time",
     ]
     assert json_lines(done.stdout)[-1]["line"] == 108  # the blank line 107 is skipped
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_jsonl_records_are_utf8_never_guessed_at(tmp_path: Path, jobs: str) -> None:
+    # JSON Lines are UTF-8: a record starting like a UTF-16 byte-order mark is damage,
+    # and a record in UTF-16 with its mark is not JSON Lines, even where it would decode.
+    records = [json.dumps({"id": n, "text": DUMP.format(n=n)}).encode() for n in range(3)]
+    damaged = b"\xff\xfe" + records[1]
+    utf16 = codecs.BOM_UTF16_LE + records[2].decode().replace('"id": 2', '"id": 9').encode(
+        "utf-16-le")
+    assert b"\n" not in utf16  # the last line, whole
+    source = tmp_path / "crawl.jsonl"
+    source.write_bytes(b"\n".join([codecs.BOM_UTF8 + records[0], damaged, records[2], utf16]))
+
+    done = run("parse", "--input-format", "jsonl", "--jobs", jobs, "--fetched-at", FETCHED,
+               str(source))
+
+    assert done.returncode == 1
+    assert json_lines(done.stdout) == [wrapped(source, DUMP.format(n=0), line=1, id=0),
+                                       wrapped(source, DUMP.format(n=2), line=3, id=2)]
+    assert done.stderr.splitlines() == [
+        (f"pagedump: {source}:{line}: cannot decode byte 0 as utf-8 (invalid start byte); "
+         "try --fallback-encoding cp1252") for line in (2, 4)]
 
 
 def test_jsonl_from_standard_input() -> None:

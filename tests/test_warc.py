@@ -7,6 +7,7 @@ record its own gzip member (or the same records uncompressed).
 
 from __future__ import annotations
 
+import codecs
 import gzip
 import importlib
 import io
@@ -200,8 +201,69 @@ def test_a_record_that_is_not_utf8_is_reported_alone(tmp_path, compressed):
     error = found[1]
     assert error.offset == len(parts[0])
     assert error.url == "https://daily8.com/latin"
-    assert "cannot decode byte 3 of the text as UTF-8" in error.reason
-    assert str(error) == f"{path}:{error.offset}: {error.reason}"
+    assert error.payload_offset == 3
+    assert error.reason.startswith("cannot decode byte 3 of the payload")
+    assert error.reason.endswith(" as UTF-8 (invalid continuation byte)")
+    assert str(error) == f"{path}:{error.offset}: https://daily8.com/latin: {error.reason}"
+
+
+DAMAGED_PAYLOADS = [
+    pytest.param(b"\xff\xfe broken bytes \xfa\n", 0, id="starts-like-a-utf16-mark"),
+    pytest.param(b"\xfe\xffbroken bytes and more\n", 0, id="starts-like-a-utf16-be-mark"),
+    pytest.param(codecs.BOM_UTF32_LE + "text".encode("utf-32-le"), 0, id="utf32-with-mark"),
+    pytest.param(codecs.BOM_UTF16_LE + "Héadline\n\nA real paragraph.\n".encode("utf-16-le"),
+                 0, id="real-utf16-with-mark"),
+    pytest.param(codecs.BOM_UTF8 + b"Caf\xe9 au lait\n", 6, id="utf8-mark-then-latin-1"),
+    pytest.param("Stra\u00dfe ".encode() * 40 + b"\x80 stray\n", 320, id="stray-byte-far-in"),
+]
+
+
+@pytest.mark.parametrize(("payload", "bad_byte"), DAMAGED_PAYLOADS)
+def test_a_payload_that_is_not_utf8_is_damage_never_another_encoding(
+        tmp_path, compressed, payload, bad_byte):
+    records = [page_record(f"Headline {n}\n\nParagraph {n}.\n", n) for n in range(3)]
+    damaged = warc_record(payload, url="https://daily8.com/damaged", number=9)
+    parts = members([warcinfo(), records[0], damaged, records[1], records[2]],
+                    compressed=compressed)
+    path = layout(tmp_path, parts)
+
+    found = items(path)
+
+    assert [getattr(item, "text", None) for item in found] == [
+        "Headline 0\n\nParagraph 0.\n", None, "Headline 1\n\nParagraph 1.\n",
+        "Headline 2\n\nParagraph 2.\n"]
+    error = found[1]
+    assert isinstance(error, WetError)
+    assert (error.source, error.url) == (str(path), "https://daily8.com/damaged")
+    assert error.offset == len(parts[0]) + len(parts[1])
+    assert error.payload_offset == bad_byte
+    if compressed:
+        # A byte inside a gzip member has no offset in the compressed file.
+        assert error.file_offset is None
+        where = f"byte {bad_byte} of the payload"
+    else:
+        data = path.read_bytes()
+        assert data[error.file_offset:error.file_offset + 8] == payload[bad_byte:bad_byte + 8]
+        assert data.index(payload) + bad_byte == error.file_offset
+        where = f"byte {bad_byte} of the payload (byte {error.file_offset} of the file)"
+    assert error.reason.startswith(f"cannot decode {where} as UTF-8 (")
+    assert str(error) == f"{path}:{error.offset}: https://daily8.com/damaged: {error.reason}"
+
+
+def test_a_damaged_payload_is_skipped_or_raised_as_asked(tmp_path):
+    records = [page_record("one", 1), warc_record(b"\xff\xfe broken bytes \xfa\n",
+                                                  url="https://daily8.com/2", number=2),
+               page_record("three", 3)]
+    path = wet_file(tmp_path / "damaged.warc.wet.gz", records)
+
+    skipped = items(path, errors="skip")
+    raising = pagedump.read_wet(path, errors="raise")
+
+    assert [item.text for item in skipped] == ["one", "three"]
+    assert next(raising).text == "one"
+    with pytest.raises(WetError, match=r"https://daily8\.com/2: cannot decode byte 0 of the "
+                                       r"payload as UTF-8 \(invalid start byte\)"):
+        next(raising)
 
 
 def test_a_file_cut_in_its_last_gzip_member_keeps_every_earlier_record(tmp_path, pages):
@@ -320,13 +382,20 @@ def test_errors_raise_raises_the_first_damage(tmp_path, pages):
 
 
 def test_wet_error_survives_pickling():
-    error = WetError("a.wet.gz", 42, "record cut short", url="https://daily8.com/1")
+    error = WetError("a.wet.gz", 42, "cannot decode byte 3 of the payload as UTF-8",
+                     url="https://daily8.com/1", payload_offset=3, file_offset=530)
 
     again = pickle.loads(pickle.dumps(error))
 
-    assert (again.source, again.offset, again.reason, again.url, str(again)) == (
-        "a.wet.gz", 42, "record cut short", "https://daily8.com/1",
-        "a.wet.gz:42: record cut short")
+    assert (again.source, again.offset, again.reason, again.url, again.payload_offset,
+            again.file_offset, str(again)) == (
+        "a.wet.gz", 42, "cannot decode byte 3 of the payload as UTF-8", "https://daily8.com/1",
+        3, 530, "a.wet.gz:42: https://daily8.com/1: cannot decode byte 3 of the payload as UTF-8")
+
+
+def test_a_wet_error_without_a_url_or_a_path_says_where_it_can():
+    assert str(WetError("a.wet.gz", 42, "record cut short")) == "a.wet.gz:42: record cut short"
+    assert str(WetError(None, 42, "record cut short")) == "offset 42: record cut short"
 
 
 @pytest.mark.parametrize(("call", "error"), [
@@ -411,8 +480,31 @@ def test_cli_reports_damage_with_path_and_offset_and_goes_on(crawl, daily8_dumps
     assert result.returncode == 1
     assert ids == [f"https://daily8.com/article/{500 + n}" for n in range(len(daily8_dumps))]
     offset = len(gzip.compress(page_record(daily8_dumps[0].text, 500)))
-    assert result.stderr == (f"pagedump: {crawl[1]}:{offset}: cannot decode byte 3 of the "
-                             "text as UTF-8 (invalid continuation byte)\n")
+    assert result.stderr == (f"pagedump: {crawl[1]}:{offset}: https://daily8.com/bad: cannot "
+                             "decode byte 3 of the payload as UTF-8 (invalid continuation "
+                             "byte)\n")
+
+
+@pytest.mark.parametrize("compressed", [True, False], ids=["gzip", "plain"])
+def test_cli_reports_a_payload_that_only_starts_like_utf16(tmp_path, compressed):
+    broken = b"\xff\xfe broken bytes \xfa\n"
+    records = [page_record("Headline\n\nFirst paragraph.\n", 1),
+               warc_record(broken, url="https://daily8.com/broken", number=2),
+               page_record("Headline\n\nLast paragraph.\n", 3)]
+    path = wet_file(tmp_path / "damaged.warc.wet", records, compressed=compressed)
+    data = path.read_bytes()
+    offset = len(b"".join(members([warcinfo(), records[0]], compressed=compressed)))
+
+    result = run_cli("--input-format", "wet", "--jobs", "1", str(path))
+
+    assert result.returncode == 1
+    assert [json.loads(line)["id"] for line in result.stdout.splitlines()] == [
+        "https://daily8.com/article/1", "https://daily8.com/article/3"]
+    where = "byte 0 of the payload"
+    if not compressed:
+        where += f" (byte {data.index(broken)} of the file)"
+    assert result.stderr == (f"pagedump: {path}:{offset}: https://daily8.com/broken: cannot "
+                             f"decode {where} as UTF-8 (invalid start byte)\n")
 
 
 def test_cli_output_is_the_same_with_one_or_two_jobs(crawl):

@@ -30,7 +30,7 @@ import attrs
 
 from pagedump import load, parse, to_dict
 from pagedump._dates import is_aware
-from pagedump._io import decode
+from pagedump._io import decode, decode_text
 from pagedump._warc import read_wet
 from pagedump.exceptions import DecodeError, WetError
 
@@ -302,11 +302,20 @@ def _where(job: Job) -> str:
     return job.source if job.line is None else f"{job.source}:{job.line}"
 
 
-def read_text(job: Job, *, encoding: str, fallback: str | None) -> str:
+def read_text(job: Job, *, encoding: str, fallback: str | None, known: bool = False) -> str:
+    """The text of a job's bytes.
+
+    A dump's encoding may be told by a byte-order mark (:func:`pagedump.load`); a JSON
+    Lines record's is ``known``: it is text by definition, never guessed at.
+
+    Raises:
+        InputError: The file cannot be read, or its bytes cannot be decoded.
+    """
     try:
         if job.data is None:
             return load(job.source, encoding=encoding, fallback=fallback)
-        return decode(job.data, encoding=encoding, fallback=fallback, source=job.source)
+        read = decode_text if known else decode
+        return read(job.data, encoding=encoding, fallback=fallback, source=job.source)
     except OSError as exc:
         raise InputError(f"{job.source}: {exc.strerror or exc}") from exc
     except DecodeError as exc:
@@ -317,7 +326,7 @@ def read_text(job: Job, *, encoding: str, fallback: str | None) -> str:
 
 def _read_record(settings: Settings, job: Job) -> _Record:
     where = _where(job)
-    line = read_text(job, encoding=settings.encoding, fallback=settings.fallback)
+    line = read_text(job, encoding=settings.encoding, fallback=settings.fallback, known=True)
     try:
         value = json.loads(line)
     except json.JSONDecodeError as exc:
@@ -443,11 +452,17 @@ def _wet_tasks(source: str, path_or_file: str | IO[bytes]) -> Iterator[Task]:
     try:
         for item in read_wet(path_or_file):
             if isinstance(item, WetError):
-                yield _Failure(f"{source}:{item.offset}: {item.reason}")
+                yield _wet_failure(source, item)
             else:
                 yield _WetJob(source, item.offset, item.url, item.fetched_at, item.text)
     except OSError as exc:
         yield _Failure(f"{source}: {exc.strerror or exc}")
+
+
+def _wet_failure(source: str, error: WetError) -> _Failure:
+    """The report of damage in a WET file: where, the record's URL if known, and why."""
+    url = "" if error.url is None else f"{error.url}: "
+    return _Failure(f"{source}:{error.offset}: {url}{error.reason}")
 
 
 def matching(tasks: Iterable[Task], pattern: re.Pattern[str]) -> Iterator[Task]:

@@ -6,7 +6,9 @@ extra) and turns each record into a :class:`WetRecord`.
 
 Damage never costs more than the damaged bytes. A record that is framed correctly but
 unusable (its text is not UTF-8, its date is unreadable) is reported by itself, and
-reading goes on with the next record. Bytes that are not a record at all (garbage, a
+reading goes on with the next record. A record's text is UTF-8 by definition: bytes
+that are not (even when they start like a UTF-16 byte-order mark) are damage, never
+read as another encoding. Bytes that are not a record at all (garbage, a
 broken header, a cut gzip member) make the WARC library stop; reading then resumes at
 the next place a record can start (a gzip member header, or ``WARC/1.`` in an
 uncompressed file), and the whole damaged stretch is reported once, at the offset
@@ -15,18 +17,19 @@ where it begins.
 
 from __future__ import annotations
 
+import functools
 import io
 import os
 import re
 import zlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from typing import IO, TYPE_CHECKING, Final, Literal, overload
 
 import attrs
 
 from pagedump._dates import is_aware
-from pagedump._io import decode
+from pagedump._io import decode_text
 from pagedump.exceptions import DecodeError, InputTypeError, WetError
 
 if TYPE_CHECKING:
@@ -54,8 +57,10 @@ class WetRecord:
         url: The page's address (``WARC-Target-URI``).
         fetched_at: When the page was fetched (``WARC-Date``), timezone-aware (UTC):
             pass it to :func:`pagedump.parse` so that ``4 days ago`` resolves.
-        text: The page's text, decoded as UTF-8 (a byte-order mark is honoured and
-            dropped; a multi-byte character cut at the very end becomes U+FFFD).
+        text: The page's text, decoded as UTF-8, strictly (a UTF-8 byte-order mark is
+            dropped; a multi-byte character cut at the very end becomes U+FFFD). A
+            record whose text is not UTF-8 is a
+            :class:`~pagedump.exceptions.WetError` instead.
         record_id: The record's ``WARC-Record-ID`` as written, e.g.
             ``"<urn:uuid:...>"``.
         offset: Where the record starts in the file, in bytes: for a gzip file, the
@@ -97,7 +102,10 @@ def read_wet(path_or_file: str | os.PathLike[str] | IO[bytes], *,
         errors: What to do with a damaged record or stretch of bytes: ``"report"``
             (the default) yields a :class:`~pagedump.exceptions.WetError` in its
             place and goes on, ``"skip"`` goes on silently, ``"raise"`` raises the
-            :class:`~pagedump.exceptions.WetError`.
+            :class:`~pagedump.exceptions.WetError`. A record whose text is not UTF-8
+            is such damage; its error names the record's URL and offset, and the
+            first bad byte's offset in the payload (and in the file, for an
+            uncompressed one).
 
     Returns:
         An iterator over the records, in file order (and, with ``"report"``, the
@@ -113,7 +121,7 @@ def read_wet(path_or_file: str | os.PathLike[str] | IO[bytes], *,
     Example:
         >>> for item in read_wet("CC-MAIN-...warc.wet.gz"):  # doctest: +SKIP
         ...     if isinstance(item, WetError):
-        ...         print(item)                 # path:offset: reason
+        ...         print(item)                 # path:offset: [url: ]reason
         ...     else:
         ...         page = pagedump.parse(item.text, fetched_at=item.fetched_at)
     """
@@ -212,7 +220,7 @@ def _scan(stream: IO[bytes], name: str | None) -> Iterator[WetRecord | WetError]
     while position is not None:
         run = _Run(position)
         try:
-            for item in _records(stream, run, name, seekable=seekable):
+            for item in _records(stream, run, name, seekable=seekable, compressed=compressed):
                 if damage is not None:
                     yield _error(damage, name)
                     damage = None
@@ -255,7 +263,7 @@ def _unseekable_damage(run: _Run, broken: _BrokenError) -> _Damage:
 
 
 def _records(stream: IO[bytes], run: _Run, name: str | None, *,
-             seekable: bool) -> Iterator[WetRecord | WetError]:
+             seekable: bool, compressed: bool) -> Iterator[WetRecord | WetError]:
     """The records of one pass; raises :class:`_BrokenError` where the stream breaks."""
     # The optional dependency, imported on demand; read_wet checked that it is there.
     from fastwarc.warc import ArchiveIterator, WarcRecordType  # noqa: PLC0415
@@ -263,6 +271,10 @@ def _records(stream: IO[bytes], run: _Run, name: str | None, *,
     if seekable:
         stream.seek(run.start)
     source = stream if seekable else _Counted(stream)
+    # Where a record's payload starts in the file, to place a bad byte in it: only an
+    # uncompressed file that can seek has an answer.
+    payload_at: Callable[[int], int | None] = (
+        functools.partial(_payload_start, stream) if seekable and not compressed else _nowhere)
     records = iter(ArchiveIterator(source, parse_http=False))
     while True:
         try:
@@ -273,15 +285,18 @@ def _records(stream: IO[bytes], run: _Run, name: str | None, *,
         # is unreadable from here, and must not end the read.
         except Exception as exc:
             raise _BrokenError(str(exc) or type(exc).__name__) from exc
-        item = _convert(record, WarcRecordType.conversion, name)
+        item = _convert(record, WarcRecordType.conversion, name, payload_at)
         run.last = record.stream_pos
         if item is not None:
             yield item
 
 
-def _convert(record: WarcRecord, page_type: WarcRecordType,
-             name: str | None) -> WetRecord | WetError | None:
+def _convert(record: WarcRecord, page_type: WarcRecordType, name: str | None,
+             payload_at: Callable[[int], int | None]) -> WetRecord | WetError | None:
     """A record of the library as a page, an error, or ``None`` for a record to pass over.
+
+    ``payload_at`` tells where the payload of the record at an offset starts in the
+    file, if that can be known.
 
     Raises:
         _BrokenError: The record is cut short, or its header is unusable: what follows
@@ -301,18 +316,22 @@ def _convert(record: WarcRecord, page_type: WarcRecordType,
     body = record.reader.read()
     if len(body) < int(declared):
         raise _BrokenError(f"record cut short: {len(body)} of {int(declared)} bytes", offset)
-    return _page(record, fields, body, name)
+    return _page(record, fields, body, name, payload_at)
 
 
-def _page(record: WarcRecord, fields: dict[bytes, bytes], body: bytes,
-          name: str | None) -> WetRecord | WetError:
+def _page(record: WarcRecord, fields: dict[bytes, bytes], body: bytes, name: str | None,
+          payload_at: Callable[[int], int | None]) -> WetRecord | WetError:
     url: str | None = None
     try:
         url = _url(fields.get(b"warc-target-uri"))
         fetched_at = _warc_date(fields.get(b"warc-date"))
-        text = _text(body)
     except _BadRecordError as bad:
         return WetError(name, record.stream_pos, str(bad), url=url)
+    try:
+        # WET text is UTF-8 by definition: nothing else is guessed at.
+        text = decode_text(body)
+    except DecodeError as exc:
+        return _undecodable(name, record.stream_pos, url, exc, payload_at(record.stream_pos))
     return WetRecord(url=url, fetched_at=fetched_at, text=text,
                      record_id=record.record_id or "", offset=record.stream_pos)
 
@@ -344,12 +363,33 @@ def _warc_date(value: bytes | None) -> datetime:
     return moment if is_aware(moment) else moment.replace(tzinfo=UTC)
 
 
-def _text(body: bytes) -> str:
+def _undecodable(name: str | None, offset: int, url: str, error: DecodeError,
+                 payload_start: int | None) -> WetError:
+    """The error for the record at ``offset`` whose payload is not UTF-8."""
+    file_offset = None if payload_start is None else payload_start + error.offset
+    where = f"byte {error.offset} of the payload"
+    if file_offset is not None:
+        where = f"{where} (byte {file_offset} of the file)"
+    return WetError(name, offset, f"cannot decode {where} as UTF-8 ({error.reason})",
+                    url=url, payload_offset=error.offset, file_offset=file_offset)
+
+
+def _payload_start(stream: IO[bytes], offset: int) -> int | None:
+    """Where the payload of the uncompressed record at ``offset`` starts in ``stream``.
+
+    The stream is left where it was: the WARC library goes on reading from there.
+    """
+    position = stream.tell()
     try:
-        return decode(body)
-    except DecodeError as exc:
-        raise _BadRecordError(
-            f"cannot decode byte {exc.offset} of the text as UTF-8 ({exc.reason})") from exc
+        head = _peek(stream, offset, _HEADER_LIMIT)
+    finally:
+        stream.seek(position)
+    blank = head.find(b"\r\n\r\n")
+    return None if blank < 0 else offset + blank + 4
+
+
+def _nowhere(offset: int) -> None:
+    """A file where a record's payload has no offset (compressed, or unable to seek)."""
 
 
 def _error(damage: _Damage, name: str | None) -> WetError:

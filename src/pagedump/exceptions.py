@@ -216,23 +216,37 @@ class WetError(PagedumpError, ValueError):
 
     :func:`pagedump.read_wet` yields these in place of the damage (or raises one, with
     ``errors="raise"``); reading goes on after it. The message reads
-    ``PATH:OFFSET: reason``.
+    ``PATH:OFFSET: reason``, or ``PATH:OFFSET: URL: reason`` for a record whose URL
+    could be read.
 
     Attributes:
         source: The file's path (or its file object's name), or ``None``.
         offset: Where the damage starts, in bytes from the start of the file (of the
-            compressed file, for a gzip file).
-        reason: What is wrong, e.g. ``cannot decode byte 12 of the text as UTF-8
-            (invalid start byte)``.
+            compressed file, for a gzip file): for a damaged record, where the record
+            starts.
+        reason: What is wrong, e.g. ``cannot decode byte 12 of the payload (byte 530
+            of the file) as UTF-8 (invalid start byte)``.
         url: The record's ``WARC-Target-URI`` when it could be read, else ``None``.
+        payload_offset: For a record whose text is not UTF-8, the offset of the first
+            bad byte in the record's payload (its content block, the bytes after the
+            header that the text is decoded from), else ``None``.
+        file_offset: The same byte's offset from the start of the file, when the file
+            is uncompressed and can seek; ``None`` otherwise (a byte inside a gzip
+            member has no offset in the compressed file).
     """
 
-    def __init__(self, source: str | None, offset: int, reason: str, *,
-                 url: str | None = None) -> None:
-        self._remember(source, offset, reason, url=url)
+    def __init__(self, source: str | None, offset: int, reason: str, *,  # noqa: PLR0913 - data
+                 url: str | None = None, payload_offset: int | None = None,
+                 file_offset: int | None = None) -> None:
+        self._remember(source, offset, reason, url=url, payload_offset=payload_offset,
+                       file_offset=file_offset)
         self.source = source
         self.offset = offset
         self.reason = reason
         self.url = url
+        self.payload_offset = payload_offset
+        self.file_offset = file_offset
         where = f"{source}:{offset}" if source is not None else f"offset {offset}"
+        if url is not None:
+            where = f"{where}: {url}"
         super().__init__(f"{where}: {reason}")
