@@ -1,0 +1,524 @@
+"""Chrome an outlet leaks into a story: told from the story by shape, position and topic.
+
+An aggregator scrapes the outlet's whole article container, so the outlet's widgets
+come along and stand where the story should: a carousel of other stories' video
+captions, a fact box about another company, a directory of mastheads, other
+headlines, a subscription prompt, a translation notice. Few of them hold a fixed
+phrase; what gives them away is that they are about something other than *this*
+story, or about the page rather than the news.
+
+This stage runs before the body is read. It looks only at the body's free text lines,
+computes each line's content words once, and claims what it finds as boilerplate (a
+fact box it keeps is claimed as story). The cues, cheapest first:
+
+* lines about the page or addressed to the reader (a translation notice, a
+  subscription or newsletter prompt), and a blurb about the outlet itself;
+* captions: a credit at the end of the line (``Video: Name``, ``REUTERS/Name``,
+  ``(Agency)``), or a credit alone on the line above; on a gallery page, whose
+  captions agree in topic with the headline, they are the story;
+* ``Key: value`` boxes whose values share no word with the story;
+* labels repeated with the same last word (programme names), player clocks;
+* runs of short lines with no sentence flow that no lead-in line introduces
+  (mastheads, player menus, tag lists, other headlines);
+* a headline-like line that introduces nothing and shares no word with the story,
+  and a teaser (a title and its standfirst) about another subject at the story's end.
+
+*Topic* is a set of content words (stopped, lower-cased, a plural ``s`` dropped): the
+headline's and the lead paragraph's for the narrow topic, every paragraph's for the
+wide one. A line agrees with the story when it shares a word with it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pagedump._shapes import CAPTION_MAX, CREDIT_ENDS, Shape
+from pagedump._state import LineState
+from pagedump._text import SENTENCE_ENDS, ends_sentence, starts_capitalised
+from pagedump._tokens import LineKind, Role
+from pagedump._words import FUNCTION_WORDS
+
+__all__ = ["claim_leaks", "is_dialogue"]
+
+_BOILERPLATE = LineKind.BOILERPLATE
+_BODY = LineKind.BODY
+
+
+
+def _word_set(text: str) -> frozenset[str]:
+    """The words of a space-separated list, as a set."""
+    return frozenset(text.split())
+
+
+_WORD = re.compile(r"[^\W\d_]{4,}")
+# Words too common in news to tie a line to a story.
+_STOP = FUNCTION_WORDS | _word_set(
+    "said says told according would could should there their they them then than"
+    " this that these those with from have been were will into over about after before"
+    " while when where which what whom because being also only just more most some"
+    " other each every many much such very still even back down here first last next"
+    " year years month months week weeks time times today yesterday night day days"
+    " monday tuesday wednesday thursday friday saturday sunday morning afternoon evening"
+    " people new like make made take took look looks looked around across through"
+    " three four five seven eight nine hundred thousand million billion percent"
+    " report reports reported reporter reporting video photo"
+)
+# A key and its value: "Director: Hana Al Sayegh", "Who is exempt: children under 16".
+_KEYED = re.compile(r"([A-Z][\w'’&. -]{0,30}?): (\S.*)\Z")
+# A caption's credit that the dialect's labels do not name: an agency and a name
+# joined by a slash ("... REUTERS/Ana Ruiz/File Photo"), or an agency in brackets
+# after the caption's full stop ("... on Saturday. (Yonhap)").
+_SLASH_CREDIT = re.compile(r"\b[A-Z]{2,}(?: [A-Z][a-z]+)?/[A-Z][^/]{1,40}(?:/[\w ]{1,20})?\Z")
+_BRACKET_CREDIT = re.compile(r"[.!?] \([A-Z][\w .&'-]{1,30}\)\Z")
+# A player's clock: "Duration 3:18", "04:12".
+_CLOCK = re.compile(r"\D{0,20}\d{1,2}:\d{2}(?::\d{2})?\Z")
+# Words a line uses to speak to the reader, by kind of cue; a prompt shows two kinds.
+# (Case-sensitive but for the first letter: a case-blind search costs several times more.)
+_PROMPT = re.compile(
+    r"\b(?:[Ss]ubscri\w*|[Nn]ewsletters?|[Ss]ign up|[Ff]ree trial|[Mm]embership"
+    r"|[Bb]ecome a member|[Uu]nlimited|[Dd]igital access|[Cc]ancel any ?time|app)\b")
+_PROMPT_HINTS = ("subscri", "newsletter", "sign up", "free trial", "member", "unlimited",
+                 "digital access", "cancel any", "app")
+"""What a lower-cased line holds before the prompt words are searched for at all (plain
+substring tests: a search for any of them costs several times more)."""
+_PRICE = re.compile(
+    r"(?:[£$€]|\bR)\d|\b\d+ cents\b|\ba (?:week|month)\b|\bfree\b(?! trial)", re.IGNORECASE)
+_ADDRESS = re.compile(r"\b(?:you|your)\b", re.IGNORECASE)
+_IMPERATIVES = _word_set(
+    "get join sign subscribe support stream download become try watch listen follow"
+    " read register")
+# A line about the page itself: its translation.
+_TRANSLATED = re.compile(r"translat", re.IGNORECASE)
+_SELF = re.compile(r"\b(?:this (?:page|article|story)|original)\b", re.IGNORECASE)
+
+_SHORT = 6
+"""The most words a line of a menu, directory or tag list has."""
+_RUN = 3
+"""The shortest run of such lines that is chrome without a lead-in."""
+_BOX_SHARE = 5
+"""A box is the story's when one line in this many shares a word with the story."""
+_TOPIC_MIN = 4
+"""The fewest content words a headline has for a body that shares none to be another
+story's."""
+_BRACKETED = "()"
+"""The label of a caption credited in brackets: ``"... on Saturday. (Yonhap)"``."""
+_NOTICE_MAX = 240
+"""The longest line read as a notice or a prompt."""
+_TITLE_MAX = 120
+"""The longest line read as a title or a label."""
+_CAPTION_LINE = 160
+"""The longest picture description under a credit line."""
+_UNJUDGED = -2
+"""A line whose shape :meth:`_Leaks._loose_line` has not read yet."""
+
+
+def words(text: str) -> frozenset[str]:
+    """A line's content words: lower-cased, stopped, a plural ``s`` dropped."""
+    found = set()
+    for word in _WORD.findall(text.lower()):
+        if word in _STOP:
+            continue
+        found.add(word[:-1] if word[-1] == "s" and len(word) > 4 else word)
+    return frozenset(found)
+
+
+def is_dialogue(text: str) -> bool:
+    """Whether ``text`` is a speaker's line: ``"Name: What did you know?"``."""
+    match = _KEYED.match(text)
+    return match is not None and _is_said(match[2])
+
+
+def _is_said(value: str) -> bool:
+    return starts_capitalised(value) and value[-1] in SENTENCE_ENDS
+
+
+def _box_value(text: str) -> str | None:
+    """The value of a ``Key: value`` fact-box line, or ``None`` for any other line."""
+    colon = text.find(": ", 0, 34)  # (a key is at most 31 characters, as _KEYED says)
+    match = _KEYED.match(text) if colon > 0 else None
+    if match is None or len(match[1].split()) > 4 or _is_said(match[2]):
+        return None
+    if any(char.isdigit() for char in match[1]):
+        return None  # a dated sub-heading: "July 7: Court sets hearing date"
+    return match[2]
+
+
+def claim_leaks(state: LineState, start: int, end: int) -> None:
+    """Claim the chrome leaked into the story between ``start`` and ``end``."""
+    kinds, shapes = state.kinds, state.shapes
+    text = Shape.TEXT
+    # The dump's first and last lines may be cut anywhere: they are not judged.
+    last = len(kinds) - 1
+    lines = [i for i in range(start, end)
+             if kinds[i] is None and shapes[i] is text and 0 < i < last]
+    if not lines:
+        return
+    _Leaks(state, lines, start, end).run()
+
+
+class _Leaks:
+    """One page's body lines, their words, and what has been found leaked so far."""
+
+    def __init__(self, state: LineState, lines: list[int], start: int, end: int) -> None:
+        self.state = state
+        self.norms = state.norms
+        self.lines = lines
+        self.start, self.end = start, end
+        self.words = _Words(self.norms)
+        self.leaked: set[int] = set()
+        self.kept: set[int] = set()
+        self.shaped: dict[int, int | None] = {}
+        """Per line judged so far, what :meth:`_loose_line` reads of its text."""
+        norms = self.norms
+        self.short = frozenset(i for i in lines if len(norms[i]) <= _TITLE_MAX)
+        """The lines short enough to be a title or a label (most of a story is longer)."""
+        headline, self.source = self._header()
+        self.headline = words(headline) if headline else frozenset()
+        prose = [i for i in lines if len(self.norms[i]) >= 60]
+        lead = next((i for i in prose if self.words[i] & self.headline), None)
+        if lead is None and not self.headline and prose:
+            lead = prose[0]
+        self.lead = lead
+        self.narrow = self.headline | (self.words[lead] if lead is not None else frozenset())
+        self.prose = prose
+
+    def _header(self) -> tuple[str | None, str | None]:
+        state = self.state
+        headline = source = None
+        for i in range(self.start):
+            role = state.roles[i]
+            if role is Role.HEADLINE:
+                headline = state.norms[i]
+            elif role is Role.SOURCE_TIME:
+                value = state.values[i] or ""
+                source = state.norms[i][: len(state.norms[i]) - len(value)].strip() or None
+        return headline, source
+
+    def run(self) -> None:
+        self._notices()
+        self._captions()
+        self._boxes()
+        self._labels()
+        self._runs()
+        self._loose()
+        self._sandwiched()
+        claim = self.state.claim
+        for i in sorted(self.leaked):
+            claim(i, _BOILERPLATE)
+        for i in sorted(self.kept - self.leaked):
+            claim(i, _BODY, Role.PARAGRAPH)
+
+    # -- single lines -----------------------------------------------------------------
+    def _notices(self) -> None:
+        """Prompts, page notices, the outlet's blurb, player clocks, outlet credits."""
+        norms, leaked = self.norms, self.leaked
+        first, last = self.lines[0], self.lines[-1]
+        names = self._outlet_names()
+        # How a blurb about the outlet opens: "AP is ...", "The Associated Press is ...".
+        outlet = tuple(f"{the}{name} is " for name in names for the in ("", "the "))
+        for i in self.lines:
+            norm = norms[i]
+            if outlet and i in (first, last) and norm.lower().startswith(outlet):
+                leaked.add(i)  # the outlet describing itself
+                continue
+            if len(norm) > _NOTICE_MAX:
+                continue  # a notice or a prompt is a line or two, not a paragraph
+            low = norm.lower()
+            about_page = "ranslat" in norm and _SELF.search(norm) is not None
+            clock = (len(norm) <= 40 and ":" in norm and _CLOCK.match(norm) is not None
+                     and len(norm.split()) <= 3)
+            if about_page or clock or _is_prompt(norm, low):
+                leaked.add(i)
+            elif names and len(norm) <= 60 and not ends_sentence(norm) and any(
+                    f" {name} " in f" {low} " for name in names):
+                leaked.add(i)  # the outlet's name alone: a photo credit
+
+    def _outlet_names(self) -> tuple[str, ...]:
+        if not self.source:
+            return ()
+        name = self.source.lower().removeprefix("the ")
+        initials = "".join(word[0] for word in name.split() if word)
+        return (name, initials) if len(initials) >= 2 and " " in name else (name,)
+
+    # -- captions ---------------------------------------------------------------------
+    def _captions(self) -> None:
+        """Captions with a credit, and pictures described under a credit line."""
+        state, norms = self.state, self.norms
+        rules = state.rules
+        assert rules is not None  # the aggregator layout compiles them first
+        pattern, separators = rules.captions, rules.credit_separators
+        captions: dict[int, str] = {}
+        for i in self.lines:
+            if i in self.leaked:
+                continue
+            norm = norms[i]
+            size = len(norm)
+            if size > CAPTION_MAX:
+                continue
+            label, found = None, None
+            if pattern is not None and norm[-1] not in CREDIT_ENDS:
+                # A credit stands in the last characters, after a separator: the
+                # pattern only runs where one stands there.
+                tail = size - 80 if size > 80 else 0
+                for separator in separators:
+                    if norm.find(separator, tail) >= 0:
+                        found = pattern.search(norm, tail)
+                        if found is not None:
+                            label = found[0].split(separator, 1)[0]
+                        break
+            if label is None and "/" in norm and _SLASH_CREDIT.search(norm):
+                label = "/"
+            if label is None and norm[-1] == ")" and _BRACKET_CREDIT.search(norm):
+                label = _BRACKETED
+            if label is not None:
+                captions[i] = label
+                self.words[i] = words(norm[:found.start()]) if found is not None else self.words[i]
+        gallery = self._gallery(captions)
+        for i, label in captions.items():
+            if label != gallery and not (i == self.lines[0] and self.words[i] & self.headline):
+                self.leaked.add(i)  # (a video page's own clip, on top, is about its headline)
+        if gallery is None:
+            self._under_credits(captions)
+
+    def _gallery(self, captions: dict[int, str]) -> str | None:
+        """The credit label of a gallery's captions, or ``None`` when it is no gallery.
+
+        On a gallery page most of the text is captions, and they agree in topic with
+        the headline and the lead: they are the story. A carousel of other stories'
+        clips is as long, but about other things.
+        """
+        if len(captions) < 3:
+            return None
+        others = sum(1 for i in self.lines if i not in captions and i not in self.leaked)
+        if len(captions) < others:
+            return None
+        labels: dict[str, int] = {}
+        for label in captions.values():
+            labels[label] = labels.get(label, 0) + 1
+        top = max(labels, key=labels.__getitem__)
+        if top == _BRACKETED and not others:
+            return top  # a digest: each item credits its source in brackets
+        narrow = self.narrow
+        agree = sum(1 for i in captions if self.words[i] & narrow)
+        return None if agree * 2 < len(captions) else top
+
+    def _under_credits(self, captions: dict[int, str]) -> None:
+        """Credit lines (a short line printed again and again), and the picture under each."""
+        norms, lines = self.norms, self.lines
+        seen: dict[str, list[int]] = {}
+        for i in lines:
+            norm = norms[i]
+            if len(norm) <= 40 and len(norm.split()) <= 4:
+                seen.setdefault(norm, []).append(i)
+        credits = {i for found in seen.values() if len(found) > 1 for i in found}
+        credits |= {i for i in self.leaked if len(norms[i]) <= 40 and not ends_sentence(norms[i])}
+        self.leaked |= credits
+        for k, i in enumerate(lines[:-1]):
+            nxt = lines[k + 1]
+            if i not in credits or nxt != i + 1 or nxt in captions:
+                continue
+            norm = norms[nxt]
+            if len(norm) <= _CAPTION_LINE and ends_sentence(norm) and ". " not in norm[:-1]:
+                self.leaked.add(nxt)
+
+    # -- fact boxes -------------------------------------------------------------------
+    def _boxes(self) -> None:
+        """``Key: value`` boxes: the story's when their values share its words."""
+        values = {i: _box_value(self.norms[i]) for i in self.lines if i not in self.leaked}
+        if not any(value is not None for value in values.values()):
+            return
+        wide = set(self.headline)
+        for i in self.prose:
+            if i not in self.leaked and values[i] is None:
+                wide |= self.words[i]
+        if not wide:
+            return
+        box_lines = {i for i, value in values.items() if value is not None}
+        box: list[tuple[int, str]] = []
+        for i in [*self.lines, -1]:
+            value = values.get(i)
+            if value is not None and (not box or self._follows(box[-1][0], i)):
+                box.append((i, value))
+                continue
+            if box:
+                # One line alone is told by the headline and the lead, a box by the story.
+                topic = wide if len(box) > 1 else self.narrow
+                agree = sum(1 for _, v in box if words(v) & topic)
+                alone = all(j in box_lines for j in self.prose)
+                own = alone or agree * _BOX_SHARE >= len(box)
+                target = self.kept if own else self.leaked
+                target.update(j for j, _ in box)
+                box = []
+            if value is not None:
+                box.append((i, value))
+
+    def _follows(self, i: int, j: int) -> bool:
+        """Whether line ``j`` comes right after line ``i`` (blank lines between)."""
+        nxt = self.state.next_nonblank(i + 1, self.end)
+        return nxt == j
+
+    # -- runs and labels ----------------------------------------------------------------
+    def _loose_line(self, i: int) -> bool:
+        """A short line of no sentence: a name, a label, a menu item, a title.
+
+        Not a piece of a sentence a removed link split: it ends in a word or a
+        figure, and neither the line before ends mid-sentence nor the line after
+        carries on the sentence.
+        """
+        if i not in self.short or i in self.leaked or i in self.kept:
+            return False
+        shaped = self.shaped.get(i, _UNJUDGED)
+        if shaped == _UNJUDGED:
+            shaped = self.shaped[i] = self._loose_shape(i)
+        if shaped is None:
+            return False
+        # Unless the line before, which ends mid-sentence, has itself been found leaked.
+        return shaped < 0 or shaped in self.leaked
+
+    def _loose_shape(self, i: int) -> int | None:
+        """What :meth:`_loose_line` asks of the text, which the stage does not change.
+
+        Returns:
+            ``None`` when line ``i`` is no loose line whatever is found leaked; the
+            line before it when that line ends mid-sentence (then ``i`` is loose only
+            if that line is leaked); else ``-1``.
+        """
+        norm = self.norms[i]
+        last = norm[-1]
+        if (not (last.isalnum() or last == "%")
+                or norm.endswith(self.state.dialect.paragraph_closers)):
+            return None
+        after = i + 1
+        if after < self.end and self.norms[after]:
+            first = self.norms[after][0]
+            if first.islower() or first in ",;.)":
+                return None
+        state = self.state
+        before = state.prev_nonblank(i - 1, self.start)
+        if (before is not None and before == i - 1 and state.kinds[before] is None
+                and not ends_sentence(self.norms[before])
+                and not self.norms[before].endswith(":")
+                and not (self.norms[before][-1].isalnum()
+                         and len(self.norms[before]) <= _TITLE_MAX)):
+            return before
+        return -1
+
+    def _labels(self) -> None:
+        """Short labels sharing their last word, each above a clip: programme names."""
+        norms = self.norms
+        last: dict[str, list[int]] = {}
+        for i in self.lines:
+            if not self._loose_line(i):
+                continue
+            split = norms[i].split()
+            if len(split) <= 3 and starts_capitalised(norms[i]):
+                last.setdefault(split[-1].lower(), []).append(i)
+        for found in last.values():
+            if len(found) > 1:
+                self.leaked.update(found)
+
+    def _runs(self) -> None:
+        """Runs of loose lines that no lead-in line introduces."""
+        norms, lines = self.norms, self.lines
+        run: list[int] = []
+        for k, i in enumerate([*lines, -1]):
+            if i >= 0 and (i in self.leaked or (
+                    self._loose_line(i) and len(norms[i].split()) <= 2 * _SHORT)):
+                if run and not self._follows(run[-1], i):
+                    self._close_run(run)
+                    run = []
+                run.append(i)
+                continue
+            if run:
+                self._close_run(run)
+                run = []
+            del k
+
+    def _close_run(self, run: list[int]) -> None:
+        if self._introduced(run[0]):
+            self.kept.update(run)  # a list the story introduces
+        elif len(run) >= _RUN:
+            self.leaked.update(run)
+
+    def _introduced(self, i: int) -> bool:
+        """Whether the story's line above ``i`` is a lead-in to a list: ``"... are:"``."""
+        before = self.state.prev_nonblank(i - 1, self.start)
+        return (before is not None and self.state.free_text(before)
+                and before not in self.leaked and self.norms[before].endswith(":"))
+
+    def _loose(self) -> None:
+        """Headline-like lines that introduce nothing, and teasers at the story's end."""
+        norms, lines, narrow = self.norms, self.lines, self.narrow
+        if not narrow:
+            return
+        for k, i in enumerate(lines):
+            if not self._loose_line(i) or self.words[i] & narrow:
+                continue
+            if self._introduced(i):
+                continue
+            nxt = lines[k + 1] if k + 1 < len(lines) else None
+            if nxt is not None and not self._follows(i, nxt):
+                nxt = None
+            if nxt is None or nxt in self.leaked or self._loose_line(nxt):
+                if nxt is not None or self.end < len(norms):
+                    self.leaked.add(i)
+                continue
+            # A title and its standfirst, the story's last lines, about another subject.
+            after = lines[k + 2] if k + 2 < len(lines) else None
+            at_end = (after is None and self.end < len(norms)) or after in self.leaked
+            if (at_end and self.lead is None and len(self.headline) >= _TOPIC_MIN
+                    and not self.words[nxt] & narrow):
+                self.leaked.update((i, nxt))
+        # A clip under a leaked label, at the story's end, about another subject.
+        for k, i in enumerate(lines[1:], 1):
+            if (k == len(lines) - 1 and self.end < len(norms) and lines[k - 1] in self.leaked
+                    and i not in self.leaked and i != self.lead and not self.words[i] & narrow):
+                self.leaked.add(i)
+
+    def _sandwiched(self) -> None:
+        """A line of another subject between two leaked lines (a carousel's caption)."""
+        lines, leaked, narrow = self.lines, self.leaked, self.narrow
+        if not narrow:
+            return
+        found = [
+            i for k, i in enumerate(lines[1:-1], 1)
+            if i not in leaked and i not in self.kept and i != self.lead
+            and lines[k - 1] in leaked and lines[k + 1] in leaked
+            and not self.words[i] & narrow
+        ]
+        leaked.update(found)
+
+
+class _Words(dict[int, frozenset[str]]):
+    """Each line's content words, computed the first time they are asked for."""
+
+    def __init__(self, norms: list[str]) -> None:
+        super().__init__()
+        self.norms = norms
+
+    def __missing__(self, i: int) -> frozenset[str]:
+        found = self[i] = words(self.norms[i])
+        return found
+
+
+def _is_prompt(norm: str, low: str) -> bool:
+    """Whether a line speaks to the reader: two kinds of cue, one of them a strong one.
+
+    ``low`` is the line lower-cased.
+    """
+    # The bare words first: most lines hold none of them.
+    found = None
+    for hint in _PROMPT_HINTS:
+        if hint in low:
+            found = _PROMPT.search(norm)
+            break
+    # An imperative opening the line is a cue, unless it is the strong word itself.
+    space = low.find(" ")
+    imperative = (low[:space] if space > 0 else low) in _IMPERATIVES and not (
+        found and found.start() == 0)
+    if found is None and not imperative:
+        return False  # (two weak cues are not enough: no more searching)
+    cues = (found is not None) + imperative + (_PRICE.search(norm) is not None)
+    if cues < 2 or found is None:
+        cues += _ADDRESS.search(norm) is not None
+    return cues >= 3 or (found is not None and cues >= 2)
