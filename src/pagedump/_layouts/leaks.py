@@ -30,7 +30,9 @@ wide one. A line agrees with the story when it shares a word with it.
 
 from __future__ import annotations
 
+import bisect
 import re
+from itertools import accumulate
 
 from pagedump._shapes import CAPTION_MAX, CREDIT_ENDS, Shape
 from pagedump._state import LineState
@@ -51,6 +53,8 @@ def _word_set(text: str) -> frozenset[str]:
 
 
 _WORD = re.compile(r"[^\W\d_]{4,}")
+_EDGES = ".,;:!?\"'()[]{}«»“”„‘’‚<>…—–-*/|"
+"""Punctuation that a word may stand between."""
 # Words too common in news to tie a line to a story.
 _STOP = FUNCTION_WORDS | _word_set(
     "said says told according would could should there their they them then than"
@@ -65,6 +69,7 @@ _STOP = FUNCTION_WORDS | _word_set(
 )
 # A key and its value: "Director: Hana Al Sayegh", "Who is exempt: children under 16".
 _KEYED = re.compile(r"([A-Z][\w'’&. -]{0,30}?): (\S.*)\Z")
+
 # A caption's credit that the dialect's labels do not name: an agency and a name
 # joined by a slash ("... REUTERS/Ana Ruiz/File Photo"), or an agency in brackets
 # after the caption's full stop ("... on Saturday. (Yonhap)").
@@ -78,9 +83,14 @@ _PROMPT = re.compile(
     r"\b(?:[Ss]ubscri\w*|[Nn]ewsletters?|[Ss]ign up|[Ff]ree trial|[Mm]embership"
     r"|[Bb]ecome a member|[Uu]nlimited|[Dd]igital access|[Cc]ancel any ?time|app)\b")
 _PROMPT_HINTS = ("subscri", "newsletter", "sign up", "free trial", "member", "unlimited",
-                 "digital access", "cancel any", "app")
-"""What a lower-cased line holds before the prompt words are searched for at all (plain
-substring tests: a search for any of them costs several times more)."""
+                 "digital access", "cancel any")
+"""What a line holds at the start of a word (the first letter in either case) before
+the prompt words are searched for at all (a search for any of them costs several
+times more)."""
+_PROMPT_REACH = len("become a ")
+"""How far before its hint a prompt word may start (``"become a member"``)."""
+_PROMPT_WORDS = ("app",)
+"""Prompt words a line holds as whole words, as they are."""
 _PRICE = re.compile(
     r"(?:[£$€]|\bR)\d|\b\d+ cents\b|\ba (?:week|month)\b|\bfree\b(?! trial)", re.IGNORECASE)
 _ADDRESS = re.compile(r"\b(?:you|your)\b", re.IGNORECASE)
@@ -102,10 +112,14 @@ _TOPIC_MIN = 4
 story's."""
 _BRACKETED = "()"
 """The label of a caption credited in brackets: ``"... on Saturday. (Yonhap)"``."""
-_NOTICE_MAX = 240
+_NOTICE_MAX = 160
 """The longest line read as a notice or a prompt."""
 _TITLE_MAX = 120
 """The longest line read as a title or a label."""
+_PROSE_MIN = 60
+"""The shortest line read as a paragraph of prose."""
+_FOUND = -1
+"""What ``str.find`` returns for a piece of text the string does not hold."""
 _CAPTION_LINE = 160
 """The longest picture description under a credit line."""
 _UNJUDGED = -2
@@ -113,12 +127,27 @@ _UNJUDGED = -2
 
 
 def words(text: str) -> frozenset[str]:
-    """A line's content words: lower-cased, stopped, a plural ``s`` dropped."""
+    """A line's content words: lower-cased, stopped, a plural ``s`` dropped.
+
+    A word is a run of at least four letters. Most of a line's words are plain
+    letters between spaces and punctuation, read without a search; the rest
+    (``"Trump's"``, ``"long-range"``) are searched for their runs of letters.
+    """
     found = set()
-    for word in _WORD.findall(text.lower()):
-        if word in _STOP:
+    for raw in text.split():
+        if len(raw) < 4:
             continue
-        found.add(word[:-1] if word[-1] == "s" and len(word) > 4 else word)
+        token = raw.strip(_EDGES).lower()
+        if token.isalpha():
+            if len(token) < 4:
+                continue
+            runs: list[str] = [token]
+        else:
+            runs = _WORD.findall(token)
+        for word in runs:
+            if word in _STOP:
+                continue
+            found.add(word[:-1] if word[-1] == "s" and len(word) > 4 else word)
     return frozenset(found)
 
 
@@ -149,8 +178,8 @@ def claim_leaks(state: LineState, start: int, end: int) -> None:
     text = Shape.TEXT
     # The dump's first and last lines may be cut anywhere: they are not judged.
     last = len(kinds) - 1
-    lines = [i for i in range(start, end)
-             if kinds[i] is None and shapes[i] is text and 0 < i < last]
+    lines = [i for i in range(max(start, 1), min(end, last))
+             if kinds[i] is None and shapes[i] is text]
     if not lines:
         return
     _Leaks(state, lines, start, end).run()
@@ -170,17 +199,68 @@ class _Leaks:
         self.shaped: dict[int, int | None] = {}
         """Per line judged so far, what :meth:`_loose_line` reads of its text."""
         norms = self.norms
-        self.short = frozenset(i for i in lines if len(norms[i]) <= _TITLE_MAX)
-        """The lines short enough to be a title or a label (most of a story is longer)."""
-        headline, self.source = self._header()
-        self.headline = words(headline) if headline else frozenset()
-        prose = [i for i in lines if len(self.norms[i]) >= 60]
-        lead = next((i for i in prose if self.words[i] & self.headline), None)
-        if lead is None and not self.headline and prose:
-            lead = prose[0]
-        self.lead = lead
-        self.narrow = self.headline | (self.words[lead] if lead is not None else frozenset())
-        self.prose = prose
+        self.prose: list[int] = []
+        """The lines long enough to be a paragraph."""
+        self.notices: list[int] = []
+        """The lines short enough to be a notice or a prompt."""
+        self.titles: list[int] = []
+        """The lines short enough to be a title or a label that end like one (most of
+        a story is longer, and ends in a full stop)."""
+        self.keyed: list[int] = []
+        """The lines with a colon: fact boxes, player clocks."""
+        self.marked: list[int] = []
+        """The lines that may end in a credit: each credit holds a separator, a slash
+        or a closing bracket."""
+        # One step per line sorts the lines for the cues: most of a story is long
+        # lines of prose, which most cues never stand in.
+        marks = tuple({separator.strip()[:1] or separator[:1]
+                       for separator in state.dialect.credit_separators} - {":", "/"})
+        for i in lines:
+            norm = norms[i]
+            size = len(norm)
+            if size >= _PROSE_MIN:
+                self.prose.append(i)
+            if size <= _NOTICE_MAX:
+                self.notices.append(i)
+                if size <= _TITLE_MAX and (norm[-1].isalnum() or norm[-1] == "%"):
+                    self.titles.append(i)
+            if ":" in norm:
+                self.keyed.append(i)
+                self.marked.append(i)
+            elif "/" in norm or norm[-1] == ")" or (marks and any(m in norm for m in marks)):
+                self.marked.append(i)
+        self.short = frozenset(self.titles)
+        self.notes = _Text(self.notices, [norms[i] for i in self.notices])
+        """The text of the lines short enough to be a notice or a prompt."""
+        self.title, self.source = self._header()
+        self._headline: frozenset[str] | None = None
+        self._lead: int | None = _UNJUDGED
+        self._narrow: frozenset[str] | None = None
+
+    @property
+    def headline(self) -> frozenset[str]:
+        """The words of the story's headline (found when asked)."""
+        if self._headline is None:
+            self._headline = words(self.title) if self.title else frozenset()
+        return self._headline
+
+    @property
+    def lead(self) -> int | None:
+        """The story's lead: its first paragraph about the headline's subject."""
+        if self._lead == _UNJUDGED:
+            lead = next((i for i in self.prose if self.words[i] & self.headline), None)
+            if lead is None and not self.headline and self.prose:
+                lead = self.prose[0]
+            self._lead = lead
+        return self._lead
+
+    @property
+    def narrow(self) -> frozenset[str]:
+        """The story's subject: the words of its headline and its lead (found when asked)."""
+        if self._narrow is None:
+            lead = self.lead
+            self._narrow = self.headline | (self.words[lead] if lead is not None else frozenset())
+        return self._narrow
 
     def _header(self) -> tuple[str | None, str | None]:
         state = self.state
@@ -211,27 +291,42 @@ class _Leaks:
     # -- single lines -----------------------------------------------------------------
     def _notices(self) -> None:
         """Prompts, page notices, the outlet's blurb, player clocks, outlet credits."""
-        norms, leaked = self.norms, self.leaked
-        first, last = self.lines[0], self.lines[-1]
+        norms, leaked, lines = self.norms, self.leaked, self.lines
         names = self._outlet_names()
-        # How a blurb about the outlet opens: "AP is ...", "The Associated Press is ...".
-        outlet = tuple(f"{the}{name} is " for name in names for the in ("", "the "))
-        for i in self.lines:
-            norm = norms[i]
-            if outlet and i in (first, last) and norm.lower().startswith(outlet):
-                leaked.add(i)  # the outlet describing itself
-                continue
-            if len(norm) > _NOTICE_MAX:
-                continue  # a notice or a prompt is a line or two, not a paragraph
-            low = norm.lower()
-            about_page = "ranslat" in norm and _SELF.search(norm) is not None
-            clock = (len(norm) <= 40 and ":" in norm and _CLOCK.match(norm) is not None
-                     and len(norm.split()) <= 3)
-            if about_page or clock or _is_prompt(norm, low):
+        if names:
+            # How a blurb about the outlet opens: "AP is ...", "The Associated Press is ...".
+            outlet = tuple(f"{the}{name} is " for name in names for the in ("", "the "))
+            longest = max(map(len, outlet))
+            for i in {lines[0], lines[-1]}:
+                if norms[i][:longest].lower().startswith(outlet):
+                    leaked.add(i)  # the outlet describing itself
+        # A notice or a prompt is a line or two, not a paragraph. What it holds is
+        # found in the body's text at once, and only the lines that hold it are read.
+        notes = self.notes
+        found: dict[int, int] = {}  # a line, and where a prompt word may start in it
+        for hint in _PROMPT_HINTS:
+            for i, at in notes.hits(hint).items():
+                found[i] = min(at, found.get(i, at))
+        for word in _PROMPT_WORDS:
+            for i, at in notes.hits(word, whole=True).items():
+                found[i] = min(at, found.get(i, at))
+        for i, at in sorted(found.items()):
+            if i not in leaked and _is_prompt(norms[i], at):
                 leaked.add(i)
-            elif names and len(norm) <= 60 and not ends_sentence(norm) and any(
-                    f" {name} " in f" {low} " for name in names):
-                leaked.add(i)  # the outlet's name alone: a photo credit
+        for i in notes.holding("ranslat", start=False):
+            if _SELF.search(norms[i]) is not None:
+                leaked.add(i)  # a notice about the page's translation
+        for i in self.keyed:
+            norm = norms[i]
+            if len(norm) <= 40 and _CLOCK.match(norm) is not None and len(norm.split()) <= 3:
+                leaked.add(i)  # a player's clock
+        if names:
+            for i in self.titles:
+                norm = norms[i]
+                if len(norm) <= 60 and i not in leaked:
+                    low = f" {norm.lower()} "
+                    if any(f" {name} " in low for name in names):
+                        leaked.add(i)  # the outlet's name alone: a photo credit
 
     def _outlet_names(self) -> tuple[str, ...]:
         if not self.source:
@@ -248,7 +343,8 @@ class _Leaks:
         assert rules is not None  # the aggregator layout compiles them first
         pattern, separators = rules.captions, rules.credit_separators
         captions: dict[int, str] = {}
-        for i in self.lines:
+        # Every credit holds a separator, a slash or a closing bracket.
+        for i in self.marked:
             if i in self.leaked:
                 continue
             norm = norms[i]
@@ -304,18 +400,21 @@ class _Leaks:
 
     def _under_credits(self, captions: dict[int, str]) -> None:
         """Credit lines (a short line printed again and again), and the picture under each."""
-        norms, lines = self.norms, self.lines
+        norms = self.norms
         seen: dict[str, list[int]] = {}
-        for i in lines:
+        for i in self.notices:
             norm = norms[i]
-            if len(norm) <= 40 and len(norm.split()) <= 4:
+            if len(norm) <= 40 and norm.count(" ") < 4:
                 seen.setdefault(norm, []).append(i)
         credits = {i for found in seen.values() if len(found) > 1 for i in found}
         credits |= {i for i in self.leaked if len(norms[i]) <= 40 and not ends_sentence(norms[i])}
         self.leaked |= credits
-        for k, i in enumerate(lines[:-1]):
-            nxt = lines[k + 1]
-            if i not in credits or nxt != i + 1 or nxt in captions:
+        if not credits:
+            return
+        lines = set(self.lines)
+        for i in sorted(credits):
+            nxt = i + 1
+            if nxt not in lines or nxt in captions:
                 continue
             norm = norms[nxt]
             if len(norm) <= _CAPTION_LINE and ends_sentence(norm) and ". " not in norm[:-1]:
@@ -324,16 +423,19 @@ class _Leaks:
     # -- fact boxes -------------------------------------------------------------------
     def _boxes(self) -> None:
         """``Key: value`` boxes: the story's when their values share its words."""
-        values = {i: _box_value(self.norms[i]) for i in self.lines if i not in self.leaked}
-        if not any(value is not None for value in values.values()):
+        norms, leaked = self.norms, self.leaked
+        # (A key is at most 31 characters long, as _KEYED says.)
+        values = {i: value for i in self.keyed
+                  if i not in leaked and (value := _box_value(norms[i])) is not None}
+        if not values:
             return
         wide = set(self.headline)
         for i in self.prose:
-            if i not in self.leaked and values[i] is None:
+            if i not in leaked and i not in values:
                 wide |= self.words[i]
         if not wide:
             return
-        box_lines = {i for i, value in values.items() if value is not None}
+        box_lines = set(values)
         box: list[tuple[int, str]] = []
         for i in [*self.lines, -1]:
             value = values.get(i)
@@ -367,13 +469,18 @@ class _Leaks:
         """
         if i not in self.short or i in self.leaked or i in self.kept:
             return False
-        shaped = self.shaped.get(i, _UNJUDGED)
-        if shaped == _UNJUDGED:
-            shaped = self.shaped[i] = self._loose_shape(i)
+        shaped = self._shape(i)
         if shaped is None:
             return False
         # Unless the line before, which ends mid-sentence, has itself been found leaked.
         return shaped < 0 or shaped in self.leaked
+
+    def _shape(self, i: int) -> int | None:
+        """What :meth:`_loose_shape` says of line ``i``, read once."""
+        shaped = self.shaped.get(i, _UNJUDGED)
+        if shaped == _UNJUDGED:
+            shaped = self.shaped[i] = self._loose_shape(i)
+        return shaped
 
     def _loose_shape(self, i: int) -> int | None:
         """What :meth:`_loose_line` asks of the text, which the stage does not change.
@@ -407,7 +514,7 @@ class _Leaks:
         """Short labels sharing their last word, each above a clip: programme names."""
         norms = self.norms
         last: dict[str, list[int]] = {}
-        for i in self.lines:
+        for i in self.titles:
             if not self._loose_line(i):
                 continue
             split = norms[i].split()
@@ -419,9 +526,11 @@ class _Leaks:
 
     def _runs(self) -> None:
         """Runs of loose lines that no lead-in line introduces."""
-        norms, lines = self.norms, self.lines
+        norms = self.norms
+        # Only short lines and leaked ones can be in a run: a long line between two
+        # of them does not follow the first, and so ends its run.
         run: list[int] = []
-        for k, i in enumerate([*lines, -1]):
+        for i in [*sorted(self.short.union(self.leaked)), -1]:
             if i >= 0 and (i in self.leaked or (
                     self._loose_line(i) and len(norms[i].split()) <= 2 * _SHORT)):
                 if run and not self._follows(run[-1], i):
@@ -432,7 +541,6 @@ class _Leaks:
             if run:
                 self._close_run(run)
                 run = []
-            del k
 
     def _close_run(self, run: list[int]) -> None:
         if self._introduced(run[0]):
@@ -448,46 +556,57 @@ class _Leaks:
 
     def _loose(self) -> None:
         """Headline-like lines that introduce nothing, and teasers at the story's end."""
-        norms, lines, narrow = self.norms, self.lines, self.narrow
-        if not narrow:
-            return
-        for k, i in enumerate(lines):
-            if not self._loose_line(i) or self.words[i] & narrow:
-                continue
-            if self._introduced(i):
+        norms, lines = self.norms, self.lines
+        short = self.short
+        # The lines that may be loose (more may turn loose as lines are found leaked).
+        loose = [(k, i) for k, i in enumerate(lines)
+                 if i in short and i not in self.leaked and self._shape(i) is not None]
+        # The shape of a line is asked first, its subject last: most lines are
+        # settled without finding the story's subject at all.
+        for k, i in loose:
+            if not self._loose_line(i) or self._introduced(i):
                 continue
             nxt = lines[k + 1] if k + 1 < len(lines) else None
             if nxt is not None and not self._follows(i, nxt):
                 nxt = None
             if nxt is None or nxt in self.leaked or self._loose_line(nxt):
-                if nxt is not None or self.end < len(norms):
+                if (nxt is not None or self.end < len(norms)) and self._off_topic(i):
                     self.leaked.add(i)
                 continue
             # A title and its standfirst, the story's last lines, about another subject.
             after = lines[k + 2] if k + 2 < len(lines) else None
             at_end = (after is None and self.end < len(norms)) or after in self.leaked
-            if (at_end and self.lead is None and len(self.headline) >= _TOPIC_MIN
-                    and not self.words[nxt] & narrow):
+            if (at_end and len(self.headline) >= _TOPIC_MIN and self.lead is None
+                    and self._off_topic(i) and self._off_topic(nxt)):
                 self.leaked.update((i, nxt))
         # A clip under a leaked label, at the story's end, about another subject.
-        for k, i in enumerate(lines[1:], 1):
-            if (k == len(lines) - 1 and self.end < len(norms) and lines[k - 1] in self.leaked
-                    and i not in self.leaked and i != self.lead and not self.words[i] & narrow):
+        if len(lines) > 1 and self.end < len(norms):
+            i = lines[-1]
+            if (lines[-2] in self.leaked and i not in self.leaked and i != self.lead
+                    and self._off_topic(i)):
                 self.leaked.add(i)
+
+    def _off_topic(self, i: int) -> bool:
+        """Whether line ``i`` is about another subject than the story's headline and lead.
+
+        A story with no known subject has no line off it.
+        """
+        narrow = self.narrow
+        return bool(narrow) and not self.words[i] & narrow
 
     def _sandwiched(self) -> None:
         """A line of another subject between two leaked lines (a carousel's caption)."""
-        lines, leaked, narrow = self.lines, self.leaked, self.narrow
-        if not narrow:
+        lines, leaked = self.lines, self.leaked
+        if len(leaked) < 2 or not self.narrow:
             return
+        narrow = self.narrow
         found = [
             i for k, i in enumerate(lines[1:-1], 1)
-            if i not in leaked and i not in self.kept and i != self.lead
-            and lines[k - 1] in leaked and lines[k + 1] in leaked
+            if lines[k - 1] in leaked and lines[k + 1] in leaked
+            and i not in leaked and i not in self.kept and i != self.lead
             and not self.words[i] & narrow
         ]
         leaked.update(found)
-
 
 class _Words(dict[int, frozenset[str]]):
     """Each line's content words, computed the first time they are asked for."""
@@ -501,24 +620,84 @@ class _Words(dict[int, frozenset[str]]):
         return found
 
 
-def _is_prompt(norm: str, low: str) -> bool:
+def _opens_imperative(norm: str) -> bool:
+    """Whether a line opens with a verb that asks the reader to act."""
+    space = norm.find(" ")
+    return (norm[:space] if space > 0 else norm).lower() in _IMPERATIVES
+
+
+def _is_prompt(norm: str, at: int = 0) -> bool:
     """Whether a line speaks to the reader: two kinds of cue, one of them a strong one.
 
-    ``low`` is the line lower-cased.
+    ``at`` is where the first prompt word's hint stands in the line, if known.
     """
-    # The bare words first: most lines hold none of them.
-    found = None
-    for hint in _PROMPT_HINTS:
-        if hint in low:
-            found = _PROMPT.search(norm)
-            break
+    found = _PROMPT.search(norm, max(0, at - _PROMPT_REACH))
     # An imperative opening the line is a cue, unless it is the strong word itself.
-    space = low.find(" ")
-    imperative = (low[:space] if space > 0 else low) in _IMPERATIVES and not (
-        found and found.start() == 0)
+    imperative = _opens_imperative(norm) and not (found and found.start() == 0)
     if found is None and not imperative:
         return False  # (two weak cues are not enough: no more searching)
     cues = (found is not None) + imperative + (_PRICE.search(norm) is not None)
     if cues < 2 or found is None:
         cues += _ADDRESS.search(norm) is not None
     return cues >= 3 or (found is not None and cues >= 2)
+
+
+class _Text:
+    """The text of some lines, joined once, and which of the lines hold a piece of it.
+
+    One search of the joined text costs much less than one per line, and much less
+    than lower-casing it (a search takes the first letter in either case instead).
+    """
+
+    def __init__(self, indexes: list[int], lines: list[str]) -> None:
+        self.indexes = indexes
+        self.text = "\n".join(lines)
+        self.count = len(lines)
+        # Where each line starts in the text (each is followed by a line break).
+        self.starts = list(accumulate(map((1).__add__, map(len, lines)), initial=0))
+
+    def holding(self, needle: str, *, start: bool = True, whole: bool = False) -> list[int]:
+        """The lines (their indexes in the page) that hold ``needle``, in order.
+
+        Args:
+            needle: What to find, as it is printed.
+            start: Only where it starts a word, its first letter in either case.
+            whole: Only where it is a whole word, as it is.
+        """
+        return list(self.hits(needle, start=start, whole=whole))
+
+    def hits(self, needle: str, *, start: bool = True, whole: bool = False) -> dict[int, int]:
+        """Each line (its index in the page) that holds ``needle``, and where it stands.
+
+        Args:
+            needle: What to find, as it is printed.
+            start: Only where it starts a word, its first letter in either case.
+            whole: Only where it is a whole word, as it is.
+        """
+        text = self.text
+        found: dict[int, int] = {}
+        first, rest = (needle[0], needle[1:]) if start and not whole else ("", needle)
+        size = len(rest)
+        at = text.find(rest, 1 if first else 0)
+        while at >= 0:
+            if first:
+                # The first letter in either case, and no letter before it.
+                letter = text[at - 1]
+                ok = (letter == first or letter.lower() == first) and not (
+                    at >= 2 and _in_word(text[at - 2]))
+            else:
+                ok = not whole or (not (at and _in_word(text[at - 1])) and not (
+                    at + size < len(text) and _in_word(text[at + size])))
+            if not ok:
+                at = text.find(rest, at + 1)
+                continue
+            k = bisect.bisect_right(self.starts, at) - 1
+            found[self.indexes[k]] = at - len(first) - self.starts[k]
+            # On to the next line: one hit is enough for a line.
+            nxt = self.starts[k + 1] if k + 1 < self.count else len(text)
+            at = text.find(rest, nxt + (1 if first else 0))
+        return found
+
+
+def _in_word(char: str) -> bool:
+    return char.isalnum() or char == "_"
