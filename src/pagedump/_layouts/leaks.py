@@ -69,6 +69,8 @@ _STOP = FUNCTION_WORDS | _word_set(
 )
 # A key and its value: "Director: Hana Al Sayegh", "Who is exempt: children under 16".
 _KEYED = re.compile(r"([A-Z][\w'’&. -]{0,30}?): (\S.*)\Z")
+_KEY_END = 33
+"""Where the colon after the longest key stands, at the latest."""
 
 # A caption's credit that the dialect's labels do not name: an agency and a name
 # joined by a slash ("... REUTERS/Ana Ruiz/File Photo"), or an agency in brackets
@@ -224,12 +226,17 @@ class _Leaks:
                 self.notices.append(i)
                 if size <= _TITLE_MAX and (norm[-1].isalnum() or norm[-1] == "%"):
                     self.titles.append(i)
-            if ":" in norm:
+            if size > _NOTICE_MAX and norm[-1] in CREDIT_ENDS:
+                # A paragraph: its key would stand first, and no credit ends it.
+                if ":" in norm[:_KEY_END]:
+                    self.keyed.append(i)
+            elif ":" in norm:
                 self.keyed.append(i)
                 self.marked.append(i)
             elif "/" in norm or norm[-1] == ")" or (marks and any(m in norm for m in marks)):
                 self.marked.append(i)
         self.short = frozenset(self.titles)
+        self.long = frozenset(self.prose)
         self.notes = _Text(self.notices, [norms[i] for i in self.notices])
         """The text of the lines short enough to be a notice or a prompt."""
         self.title, self.source = self._header()
@@ -263,15 +270,20 @@ class _Leaks:
         return self._narrow
 
     def _header(self) -> tuple[str | None, str | None]:
+        """The story's headline and its outlet's name, from the lines above the body."""
         state = self.state
+        norms, roles = state.norms, state.roles
         headline = source = None
+        wanted = (Role.HEADLINE, Role.SOURCE_TIME)
         for i in range(self.start):
-            role = state.roles[i]
-            if role is Role.HEADLINE:
-                headline = state.norms[i]
-            elif role is Role.SOURCE_TIME:
+            role = roles[i]
+            if role not in wanted:
+                continue
+            if role is wanted[0]:
+                headline = norms[i]
+            else:
                 value = state.values[i] or ""
-                source = state.norms[i][: len(state.norms[i]) - len(value)].strip() or None
+                source = norms[i][: len(norms[i]) - len(value)].strip() or None
         return headline, source
 
     def run(self) -> None:
@@ -279,14 +291,33 @@ class _Leaks:
         self._captions()
         self._boxes()
         self._labels()
-        self._runs()
-        self._loose()
-        self._sandwiched()
+        if self.leaked or self.kept or not all(map(self._embedded, self.titles)):
+            self._runs()
+            self._loose()
+            self._sandwiched()
         claim = self.state.claim
         for i in sorted(self.leaked):
             claim(i, _BOILERPLATE)
         for i in sorted(self.kept - self.leaked):
             claim(i, _BODY, Role.PARAGRAPH)
+
+    def _embedded(self, i: int) -> bool:
+        """Whether line ``i`` stands between two paragraphs, and more story follows.
+
+        Such a line (a sub-heading, most often) is the story's as long as nothing
+        around it has been found leaked: it is no run, it introduces a paragraph,
+        and it is not at the story's end.
+        """
+        lines = self.lines
+        k = bisect.bisect_left(lines, i)
+        if not 0 < k < len(lines) - 2:
+            return False
+        before, after = lines[k - 1], lines[k + 1]
+        if after not in self.long or after in self.short or before not in self.long:
+            return False  # (a line both long and short enough may be a title too)
+        norm = self.norms[before]
+        return (self._follows(before, i) and self._follows(i, after)
+                and ends_sentence(norm) and not norm.endswith(":"))
 
     # -- single lines -----------------------------------------------------------------
     def _notices(self) -> None:
@@ -557,10 +588,9 @@ class _Leaks:
     def _loose(self) -> None:
         """Headline-like lines that introduce nothing, and teasers at the story's end."""
         norms, lines = self.norms, self.lines
-        short = self.short
         # The lines that may be loose (more may turn loose as lines are found leaked).
-        loose = [(k, i) for k, i in enumerate(lines)
-                 if i in short and i not in self.leaked and self._shape(i) is not None]
+        loose = [(bisect.bisect_left(lines, i), i) for i in self.titles
+                 if i not in self.leaked and self._shape(i) is not None]
         # The shape of a line is asked first, its subject last: most lines are
         # settled without finding the story's subject at all.
         for k, i in loose:
