@@ -10,7 +10,8 @@ chrome phrase.
 from __future__ import annotations
 
 from pagedump._layouts.header import looks_like_title
-from pagedump._shapes import CAPTION_MAX, CREDIT_ENDS, Shape
+from pagedump._layouts.leaks import claim_leaks, is_dialogue
+from pagedump._shapes import Shape
 from pagedump._state import LineState
 from pagedump._text import ends_sentence, starts_capitalised
 from pagedump._tokens import LineKind, Role
@@ -44,8 +45,8 @@ def _starts_paragraph(text: str) -> bool:
 
 def read_body(state: LineState, start: int, end: int) -> None:
     """Claim the story's lines between ``start`` and ``end``: paragraphs, headings, chrome."""
+    claim_leaks(state, start, end)
     norms, shapes, kinds, roles = state.norms, state.shapes, state.kinds, state.roles
-    credits = _credits(state, start, end)
     last = len(norms) - 1
     # Most lines are paragraphs: settle them with as little work as possible.
     text, body, paragraph = Shape.TEXT, _BODY, Role.PARAGRAPH
@@ -57,9 +58,7 @@ def read_body(state: LineState, start: int, end: int) -> None:
         shape = shapes[i]
         if shape is text:
             norm = norms[i]
-            if credits and norm in credits:
-                kinds[i] = _BOILERPLATE
-            elif len(norm) <= _HEADING_MAX and _is_heading(state, i, start, end):
+            if len(norm) <= _HEADING_MAX and _is_heading(state, i, start, end):
                 kinds[i], roles[i] = _HEADING, Role.HEADING
             elif i == last and _is_cut_chrome(state, i):
                 kinds[i] = _BOILERPLATE
@@ -107,47 +106,6 @@ def _caption(state: LineState, i: int, end: int) -> int:
     return i
 
 
-def _credits(state: LineState, start: int, end: int) -> frozenset[str]:
-    """The body lines that are credits, not story.
-
-    Captions that end in a credit (``"... Photograph: Name"``) are debris, except on
-    gallery pages, where most of the text is captions and the captions are the
-    story. A short line printed more than once in the body (an agency name under
-    each photo) is a credit too.
-    """
-    seen: dict[str, int] = {}
-    captions: set[str] = set()
-    prose = 0
-    kinds, shapes, norms = state.kinds, state.shapes, state.norms
-    rules = state.rules
-    assert rules is not None  # the aggregator layout compiles them first
-    pattern, separators = rules.captions, rules.credit_separators
-    text = Shape.TEXT
-    for i in range(start, end):
-        if kinds[i] is not None or shapes[i] is not text:
-            continue
-        norm = norms[i]
-        size = len(norm)
-        if size <= 40:
-            seen[norm] = seen.get(norm, 0) + 1
-        # Captions are short, and end in a name, not a full stop; a credit stands
-        # in the last characters, after a separator, so the pattern only runs
-        # where one stands there.
-        if size <= CAPTION_MAX and pattern is not None and norm[-1] not in CREDIT_ENDS:
-            tail = size - 80 if size > 80 else 0
-            for separator in separators:
-                if norm.find(separator, tail) >= 0:
-                    if pattern.search(norm, tail):
-                        captions.add(norm)
-                        prose -= 1
-                    break
-        prose += 1
-    repeated = {norm for norm, count in seen.items() if count > 1 and len(norm.split()) <= 4}
-    if len(captions) >= 3 and len(captions) >= prose:
-        captions.clear()  # a gallery: the captions are the story
-    return frozenset(captions | repeated)
-
-
 def _widget(state: LineState, i: int, end: int) -> int:
     """A widget block: its opening line and the short lines after it."""
     state.claim(i, _BOILERPLATE)
@@ -184,9 +142,13 @@ def _is_heading(state: LineState, i: int, start: int, end: int) -> bool:
     nxt = i + 1
     if nxt >= end or state.shapes[nxt] is not Shape.TEXT:
         return False
-    if not _starts_paragraph(norms[nxt]) and not (
+    if state.kinds[nxt] is _BODY:
+        pass  # the label of the story's own fact box
+    elif not _starts_paragraph(norms[nxt]) and not (
             nxt == len(norms) - 1 and starts_capitalised(norms[nxt])):
         return False  # a cut last line is a paragraph's start, however short
+    elif is_dialogue(norms[i]) and is_dialogue(norms[nxt]):
+        return False  # a question in an interview, and its answer
     prev = state.prev_nonblank(i - 1)
     if prev is None or prev < start or state.kinds[prev] in _OPENS_BODY:
         return True
