@@ -352,12 +352,16 @@ class _Leaks:
             if len(norm) <= 40 and _CLOCK.match(norm) is not None and len(norm.split()) <= 3:
                 leaked.add(i)  # a player's clock
         if names:
+            spaced = [f" {name} " for name in names]
             for i in self.titles:
                 norm = norms[i]
-                if len(norm) <= 60 and i not in leaked:
-                    low = f" {norm.lower()} "
-                    if any(f" {name} " in low for name in names):
+                if len(norm) > 60 or i in leaked:
+                    continue
+                low = f" {norm.lower()} "
+                for name in spaced:
+                    if name in low:
                         leaked.add(i)  # the outlet's name alone: a photo credit
+                        break
 
     def _outlet_names(self) -> tuple[str, ...]:
         if not self.source:
