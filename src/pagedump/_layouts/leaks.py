@@ -550,10 +550,8 @@ class _Leaks:
         norms = self.norms
         last: dict[str, list[int]] = {}
         for i in self.titles:
-            if not self._loose_line(i):
-                continue
             split = norms[i].split()
-            if len(split) <= 3 and starts_capitalised(norms[i]):
+            if len(split) <= 3 and starts_capitalised(norms[i]) and self._loose_line(i):
                 last.setdefault(split[-1].lower(), []).append(i)
         for found in last.values():
             if len(found) > 1:
