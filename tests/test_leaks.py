@@ -51,6 +51,11 @@ CASES = [
                                   " and cancel any time."))], id="a reader prompt"),
     pytest.param([LEAD, MORE, (B, "Cyclist injured in collision on the ring road"),
                   (B, "Bakery wins national pie award")], id="other stories' headlines"),
+    pytest.param([LEAD, (B, "Crowds watch the old ferry leave the wharf on Sunday. (Harbour News)"),
+                  MORE], id="a caption credited in brackets"),
+    pytest.param([LEAD, (BODY, ("Councillors voted nine to two. The terminal is due to open in"
+                               " 2027, the council said. (Harbour News)"))],
+                 id="a paragraph signed by its agency stays story"),
     pytest.param([LEAD, (B, "Font Colour: White Yellow Cyan"), (B, "Font Opacity: 100% 75% 50%"),
                   (B, "Reset Done"), MORE], id="player menu"),
 ]

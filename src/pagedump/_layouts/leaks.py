@@ -399,8 +399,11 @@ class _Leaks:
                         break
             if label is None and "/" in norm and _SLASH_CREDIT.search(norm):
                 label = "/"
-            if label is None and norm[-1] == ")" and _BRACKET_CREDIT.search(norm):
-                label = _BRACKETED
+            if label is None and norm[-1] == ")":
+                bracket = _BRACKET_CREDIT.search(norm)
+                # One sentence: a paragraph of several signed by its agency is story.
+                if bracket is not None and ". " not in norm[:bracket.start()]:
+                    label = _BRACKETED
             if label is not None:
                 captions[i] = label
                 self.words[i] = words(norm[:found.start()]) if found is not None else self.words[i]
