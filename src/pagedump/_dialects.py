@@ -40,11 +40,19 @@ from pagedump.exceptions import (
 )
 
 __all__ = [
+    "BING_MIRROR",
     "BUILT_IN",
     "DAILY8",
+    "EXPRESS_DIGEST",
     "GENERIC",
+    "INSHORTS",
     "MSN",
+    "NEWSBREAK",
+    "ONE_NEWS_PAGE",
+    "RSSING",
     "WIRE",
+    "WORDPRESS",
+    "WORLDNEWS",
     "YAHOO",
     "Dialect",
     "Layout",
@@ -66,6 +74,9 @@ class Layout(enum.StrEnum):
     ARTICLE = "article"
     """An ordinary news page: one story amid menus, footers and links, found by the
     evidence its lines carry."""
+    FEED = "feed"
+    """A page that repeats one record shape (a title, a source and/or time line, teaser
+    text): a listing of items found by that repetition (Inshorts, rssing.com)."""
 
 
 class TeaserForm(enum.StrEnum):
@@ -250,9 +261,11 @@ class Dialect:
         description: One line saying which pages the dialect reads.
         layout: How the page is laid out (a :class:`Layout`), which decides how lines
             are read in context: ``"aggregator"`` (a story with a header, a trailer and
-            related teasers, or a listing of teasers) or ``"article"`` (an ordinary
-            news page: one story amid menus, footers and links, found by the evidence
-            its lines carry). Only aggregator dialects are sniffed by their evidence.
+            related teasers, or a listing of teasers), ``"feed"`` (a page repeating one
+            record shape, read as a listing of the records) or ``"article"`` (an
+            ordinary news page: one story amid menus, footers and links, found by the
+            evidence its lines carry). Only aggregator and feed dialects are sniffed by
+            their evidence.
         logo_marks: First lines that open a logo header (Daily8: ``"logo"``).
         listing_marks: Lines that, right after a logo mark, say the page is a listing
             (Daily8: a lone ``"#"``).
@@ -312,6 +325,10 @@ class Dialect:
             (not full-matched); what it matches is the time value as printed.
         title_separators: What joins the headline and the site name in a page's title
             line (``"Headline - Site"``).
+        item_pattern: Pattern of a whole teaser printed on one line (feed layout), with
+            named groups among ``source``, ``title`` and ``teaser``
+            (``"Coastline Courier on MSNPilots to meet ...Both sides agreed ..."``).
+            Each such line is evidence of the dialect when sniffing.
     """
 
     # Each converter is a named, typed function (not ``converter=tuple``), so that
@@ -375,6 +392,7 @@ class Dialect:
     date_pattern: str | None = attrs.field(default=None, validator=_check_pattern)
     title_separators: tuple[str, ...] = attrs.field(default=(), converter=_to_tuple,
                                                     validator=_check_strings)
+    item_pattern: str | None = attrs.field(default=None, validator=_check_pattern)
 
 
 # Daily8 prints times the way moment.js words them, with its own bounds: a count of
@@ -515,6 +533,111 @@ WIRE = Dialect(
     dayfirst=True,
 )
 
+# -- feed families: pages that repeat one record shape --------------------------------------
+
+_RELATIVE_UNITS = r"(?:second|minute|hour|day|week|month|year)s?"
+
+INSHORTS = Dialect(
+    name="inshorts",
+    layout="feed",
+    description="Inshorts list pages and mirrors: 60-word summaries with 'short by' stamps.",
+    logo_marks=["For the best experience use inshorts app on your smartphone", "Mini app app"],
+    chrome=["For the best experience use inshorts app on your smartphone", "Mini app app"],
+    meta_patterns=(
+        (r"short by (?P<byline>[^/]{1,60}?) / on "
+         r"(?P<time>\d{1,2} [A-Z][a-z]{2} \d{4},[A-Z][a-z]+)"),
+        (r"short by (?P<byline>[^/]{1,60}?) / "
+         r"(?P<time>\d{1,2}:\d{2} [ap]m on \d{1,2} [A-Z][a-z]{2})"),
+    ),
+    date_formats=("%d %b %Y,%A",),
+    dayfirst=True,
+)
+
+BING_MIRROR = Dialect(
+    name="bing-mirror",
+    layout="feed",
+    description="Bing News result pages on proxy mirrors: '<Publisher> on MSN' glued to titles.",
+    junk_lines=["Digest more", "Explore more", "LIVE", "News"],
+    meta_patterns=(r"(?P<time>\d{1,2}[mhd])(?:on MSN)?",),
+    item_pattern=(
+        r"(?P<source>[^\W\d_][^\t]{0,60}?) on MSN"
+        r"(?P<title>\S.{8,250}?[\w'’?!.)%])(?P<teaser>[A-Z“‘\"][a-z ].*)"
+    ),
+)
+
+RSSING = Dialect(
+    name="rssing",
+    layout="feed",
+    description="rssing.com feed archives: a channel header, then posts with Key: value lines.",
+    logo_marks=["Quantcast"],
+    chrome=["Quantcast", "Browse latest View live"],
+    junk_lines=["$", "0"],
+    junk_patterns=(r"Viewing all \d[\d,]* articles",),
+    listing_title=r"Channel: \S.{0,150}",
+    meta_patterns=(
+        r"Source: (?P<source>\S.{0,150})",
+        r"Date: (?P<time>\S.{0,60})",
+        (r"(?:Country|Countries|Theme|Themes|Format|Language|Author|Posted|Tags?|Category)"
+         r": \S.{0,200}"),
+    ),
+)
+
+EXPRESS_DIGEST = Dialect(
+    name="express-digest",
+    layout="feed",
+    description="Express Digest listings: a tagline, then titles over '... read more' teasers.",
+    logo_marks=["Express Digest is a giant collection of the best News"],
+    chrome=["Express Digest is a giant collection of the best News",
+            "and interesting links on the web!"],
+    listing_title=r"All posts in: \S.{0,80}",
+    paragraph_closers=("read more",),
+)
+
+WORDPRESS = Dialect(
+    name="wordpress-aggregator",
+    layout="feed",
+    description=("WordPress news-aggregator plugin pages: a time with a view count, "
+                 "'Source: <domain>' after the excerpt."),
+    chrome=["Read Entire Article Source", "To remove this article - Removal Request]",
+            "[ARTICLE AD BOX]"],
+    end_block=["Read Entire Article Source"],
+    junk_lines=["["],
+    meta_patterns=(
+        rf"(?P<time>\d{{1,3}} {_RELATIVE_UNITS} ago) \d[\d,]*",
+        r"Source: (?P<source>[\w.-]+\.[a-z]{2,}(?:/\S*)?)",
+    ),
+)
+
+ONE_NEWS_PAGE = Dialect(
+    name="onenewspage",
+    layout="feed",
+    description=("One News Page link-out stubs: headline, outlet, a bare 'Published', "
+                 "'Full Article'."),
+    chrome=["Full Article"],
+    meta_patterns=(r"Published",),
+    paragraph_closers=("Full Article",),
+)
+
+NEWSBREAK = Dialect(
+    name="newsbreak",
+    layout="feed",
+    description="NewsBreak pages: a snippet over a capitals trailer ('LOCAL ・ 5 HOURS AGO').",
+    meta_patterns=(
+        (r"(?:[A-Z][A-Z&' -]{1,30} ・ )?"
+         r"(?P<time>(?:\d{1,3}|AN?) (?:SECOND|MINUTE|HOUR|DAY|WEEK|MONTH|YEAR)S? AGO)"),
+    ),
+)
+
+WORLDNEWS = Dialect(
+    name="worldnews",
+    layout="feed",
+    description="WorldNews (wn.com) ledes: '... read full story', a pull quote, a Q&A widget.",
+    chrome=["Ask about this article",
+            "Answer for your question of the article will be displayed here ..."],
+    junk_patterns=(r"Answer for your question of the article will be displayed.{0,20}",),
+    paragraph_closers=("read full story",),
+)
+
 # Ordinary pages have no site of their own: their word lists (pagedump._words) hold
 # the evidence of story and chrome in many languages.
 GENERIC = Dialect(
@@ -533,7 +656,10 @@ GENERIC = Dialect(
     dayfirst=True,
 )
 
-BUILT_IN: tuple[str, ...] = ("daily8", "generic", "msn", "wire", "yahoo")
+BUILT_IN: tuple[str, ...] = (
+    "daily8", "generic", "msn", "wire", "yahoo", "inshorts", "bing-mirror", "rssing",
+    "express-digest", "wordpress-aggregator", "onenewspage", "newsbreak", "worldnews",
+)
 """The names of the built-in dialects, in the order they win ties when sniffing."""
 
 _REGISTRY: dict[str, Dialect] = {}
@@ -643,5 +769,6 @@ def resolve_dialect(dialect: Dialect | str) -> Dialect:
                          expected="a Dialect, a dialect name or None")
 
 
-for _builtin in (DAILY8, GENERIC, YAHOO, MSN, WIRE):
+for _builtin in (DAILY8, GENERIC, YAHOO, MSN, WIRE, INSHORTS, BING_MIRROR, RSSING,
+                 EXPRESS_DIGEST, WORDPRESS, ONE_NEWS_PAGE, NEWSBREAK, WORLDNEWS):
     register_dialect(_builtin)

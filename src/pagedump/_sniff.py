@@ -107,7 +107,7 @@ def _evidence(dialects: tuple[Dialect, ...]) -> _Evidence:
     under_time: list[tuple[str, ...]] = []
     for index, dialect in enumerate(dialects):
         # An ordinary page has no evidence of its own: it is what is left.
-        aggregator = dialect.layout == Layout.AGGREGATOR
+        aggregator = dialect.layout != Layout.ARTICLE
         under_time.append(dialect.bullets if aggregator and dialect.time_pattern else ())
         if not aggregator:
             continue
@@ -125,6 +125,8 @@ def _evidence(dialects: tuple[Dialect, ...]) -> _Evidence:
         signatures.extend(_signature_of(source, index, _SIGNATURE_MAX) for source in sources)
         if dialect.author_item_pattern:
             signatures.append(_signature_of(dialect.author_item_pattern, index, _MARK_MAX))
+        if dialect.item_pattern:
+            signatures.append(_signature_of(dialect.item_pattern, index, _MARK_MAX))
         for marker in dialect.bullets:
             cards, timed = bullets.setdefault(marker, ([], []))
             if dialect.teasers == TeaserForm.CARDS:
