@@ -474,7 +474,12 @@ def test_an_author_page_is_evidence_of_its_dialect():
 
     report = pagedump.sniff_report("\n".join(lines[:2]))
     assert report.dialect is pagedump.DAILY8
-    assert dict(report.scores)["daily8"] == 4
+    # Two signature lines, 2 points each, and 1 more each for standing in the header.
+    assert dict(report.scores)["daily8"] == 6
+    # Below the header and above the trailer, a signature line scores 2.
+    padded = "\n".join(["Header line one", "Header line two", "Header line three",
+                        *lines[:2], "Last line"])
+    assert dict(pagedump.sniff_report(padded).scores)["daily8"] == 4
 
 
 def test_bullets_are_read_from_each_dialect(registry):

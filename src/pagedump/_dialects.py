@@ -577,8 +577,7 @@ RSSING = Dialect(
     meta_patterns=(
         r"Source: (?P<source>\S.{0,150})",
         r"Date: (?P<time>\S.{0,60})",
-        (r"(?:Country|Countries|Theme|Themes|Format|Language|Author|Posted|Tags?|Category)"
-         r": \S.{0,200}"),
+        r"(?:Country|Countries|Disaster|Disasters|Disaster type): \S.{0,200}",
     ),
 )
 

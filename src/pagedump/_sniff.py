@@ -42,6 +42,10 @@ _TAIL = 1_000
 # Chrome lines, signature lines and time lines are short; prose is not looked at.
 _MARK_MAX = 300
 _SIGNATURE_MAX = 150
+# A signature among the first lines of a dump stands in its header.
+_HEADER = 3
+# The shortest cut-off last line that is read as the start of a chrome phrase.
+_CUT_MIN = 20
 _TIME_MAX = 40
 ENOUGH = 3
 """The fewest points that make a dialect: more than a stray "Comments" line on a news site."""
@@ -95,6 +99,10 @@ class _Evidence:
     """The markers of :attr:`bullets`, for one ``startswith`` test."""
     under_time: tuple[tuple[str, ...], ...]
     """Per dialect, the bullets that may open a line right under its time line."""
+    closed: dict[str, tuple[int, ...]]
+    """The paragraph closers of feed dialects, after an ellipsis -> their dialects."""
+    closers: tuple[str, ...]
+    """The keys of :attr:`closed`, for one ``endswith`` test."""
 
 
 @functools.lru_cache(maxsize=8)
@@ -105,6 +113,7 @@ def _evidence(dialects: tuple[Dialect, ...]) -> _Evidence:
     times: dict[str, list[int]] = {}
     bullets: dict[str, tuple[list[int], list[int]]] = {}
     under_time: list[tuple[str, ...]] = []
+    closed: dict[str, list[int]] = {}
     for index, dialect in enumerate(dialects):
         # An ordinary page has no evidence of its own: it is what is left.
         aggregator = dialect.layout != Layout.ARTICLE
@@ -127,6 +136,9 @@ def _evidence(dialects: tuple[Dialect, ...]) -> _Evidence:
             signatures.append(_signature_of(dialect.author_item_pattern, index, _MARK_MAX))
         if dialect.item_pattern:
             signatures.append(_signature_of(dialect.item_pattern, index, _MARK_MAX))
+        if dialect.layout == Layout.FEED:
+            for closer in dialect.paragraph_closers:
+                closed.setdefault(f"... {closer}", []).append(index)
         for marker in dialect.bullets:
             cards, timed = bullets.setdefault(marker, ([], []))
             if dialect.teasers == TeaserForm.CARDS:
@@ -145,6 +157,8 @@ def _evidence(dialects: tuple[Dialect, ...]) -> _Evidence:
                       for marker, (cards, timed) in bullets.items()),
         markers=tuple(bullets),
         under_time=tuple(under_time),
+        closed={k: tuple(v) for k, v in closed.items()},
+        closers=tuple(closed),
     )
 
 
@@ -198,8 +212,19 @@ def _scores(lines: list[str], norms: list[str], evidence: _Evidence) -> list[int
     first = True
     seen: set[str] = set()
     timed: tuple[int, ...] = ()  # the dialects whose time line the last line was
+    last = len(norms) - 1
+    while last >= 0 and not norms[last]:
+        last -= 1
+    if last >= 0:
+        _trailer(norms[last], evidence, scores, seen)
+    place = 0  # how many non-blank lines came before
     for k, norm in enumerate(norms):
-        if not norm or len(norm) > _MARK_MAX:
+        if not norm:
+            continue
+        place += 1
+        if evidence.closers and norm.endswith(evidence.closers):
+            _closed(norm, evidence, scores, seen)
+        if len(norm) > _MARK_MAX:
             continue
         if first:
             first = False
@@ -228,8 +253,10 @@ def _scores(lines: list[str], norms: list[str], evidence: _Evidence) -> list[int
             timed = ()
         signed = _signed(norm, size, signatures)
         if signed:
+            # In the header or as the trailer, a signature line is the family's mark.
+            points = 3 if place <= _HEADER or k == last else 2
             for index in signed:
-                scores[index] += 2
+                scores[index] += points
         elif norm.startswith(evidence.markers) and lines[k][:1].isspace():
             # An indented line under the bullet makes a card; a blank one, a spaced
             # teaser's outlet bullet.
@@ -239,6 +266,27 @@ def _scores(lines: list[str], norms: list[str], evidence: _Evidence) -> list[int
                     for index in bullet.cards if card else bullet.timed:
                         scores[index] += 1
     return scores
+
+
+def _trailer(norm: str, evidence: _Evidence, scores: list[int], seen: set[str]) -> None:
+    """Score a dump's last line when it is a chrome line cut short by the fragment's end."""
+    if len(norm) < _CUT_MIN or norm in evidence.marks:
+        return
+    for phrase, owners in evidence.marks.items():
+        if len(phrase) > len(norm) and phrase.startswith(norm):
+            seen.add(phrase)
+            for index in owners:
+                scores[index] += 1
+            return
+
+
+def _closed(norm: str, evidence: _Evidence, scores: list[int], seen: set[str]) -> None:
+    """Score a paragraph closed by a feed family's own marker (``"... read full story"``)."""
+    for closer, owners in evidence.closed.items():
+        if norm.endswith(closer) and closer not in seen:
+            seen.add(closer)
+            for index in owners:
+                scores[index] += 1
 
 
 def _signed(norm: str, size: int, signatures: tuple[_Signature, ...]) -> set[int] | None:

@@ -37,6 +37,8 @@ _RELATED = LineKind.RELATED
 # A label under a title that names its outlet: a few words, no sentence.
 _SOURCE_MAX_WORDS = 4
 _SOURCE_MAX = 40
+_CLOSING = "\"'”’)"
+_NOT_TITLE_ENDS = frozenset(".,;:")
 _BOILERPLATE_SHAPES = frozenset({Shape.CHROME, Shape.JUNK, Shape.WIDGET, Shape.LINK_OPEN,
                                  Shape.LINK_CLOSE, Shape.CAPTION})
 
@@ -100,9 +102,10 @@ def _titled(state: LineState, i: int, metas: dict[int, re.Match[str]]) -> bool:
     norm = state.norms[i]
     if not looks_like_title(norm) or norm.endswith(("...", "…", *state.dialect.paragraph_closers)):
         return False
-    nxt = state.next_nonblank(i + 1)
-    # A record's title is followed by more of the record; a lone last line is cut prose.
-    return nxt is not None or i in metas
+    if norm.rstrip(_CLOSING)[-1:] in _NOT_TITLE_ENDS:
+        return False  # a quoted sentence: "... it would go,"
+    # A record's title is followed by more of the record; a last line is cut prose.
+    return _next_content(state, i) is not None
 
 
 def _read_items(state: LineState, titles: set[int], metas: dict[int, re.Match[str]],
@@ -156,6 +159,15 @@ def _read_items(state: LineState, titles: set[int], metas: dict[int, re.Match[st
         header = False
 
 
+def _next_content(state: LineState, i: int) -> int | None:
+    """The first line after ``i`` that is neither blank nor the site's chrome."""
+    kinds = state.kinds
+    nxt = state.next_nonblank(i + 1)
+    while nxt is not None and kinds[nxt] is LineKind.BOILERPLATE:
+        nxt = state.next_nonblank(nxt + 1)
+    return nxt
+
+
 def _leading_chrome(state: LineState, titles: list[int],
                     metas: dict[int, re.Match[str]]) -> set[int]:
     """The titles that open records: those above the first record are site chrome.
@@ -166,8 +178,8 @@ def _leading_chrome(state: LineState, titles: list[int],
     """
     kept = set(titles)
     for i in titles:
-        nxt = state.next_nonblank(i + 1)
-        if nxt is None or nxt in metas or nxt not in kept:
+        nxt = _next_content(state, i)
+        if nxt is None or nxt in metas or nxt not in kept or state.norms[nxt] == state.norms[i]:
             break
         kept.discard(i)
         state.claim(i, LineKind.BOILERPLATE)
