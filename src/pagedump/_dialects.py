@@ -329,6 +329,10 @@ class Dialect:
             named groups among ``source``, ``title`` and ``teaser``
             (``"Coastline Courier on MSNPilots to meet ...Both sides agreed ..."``).
             Each such line is evidence of the dialect when sniffing.
+        briefing: Feed layout: whether the page's records are the sections of one story
+            (a briefing: the first title is the headline, each later title that
+            paragraphs follow a sub-heading, other title-like lines chrome) rather than
+            items of a listing (a bool).
     """
 
     # Each converter is a named, typed function (not ``converter=tuple``), so that
@@ -393,6 +397,7 @@ class Dialect:
     title_separators: tuple[str, ...] = attrs.field(default=(), converter=_to_tuple,
                                                     validator=_check_strings)
     item_pattern: str | None = attrs.field(default=None, validator=_check_pattern)
+    briefing: bool = attrs.field(default=False, validator=_check_bool)
 
 
 # Daily8 prints times the way moment.js words them, with its own bounds: a count of
@@ -495,13 +500,21 @@ YAHOO = Dialect(
 
 MSN = Dialect(
     name="msn",
-    description="MSN portal article pages: a browser banner, a date and byline line.",
+    layout="feed",
+    briefing=True,
+    description=("MSN portal pages: a browser banner, a headline, a date and byline line; "
+                 "briefings of sub-headlines and paragraphs."),
     logo_marks=[
         ("You are using an older browser version. Please use a supported version for the best "
         "MSN experience."),
     ],
-    chrome=["Top Stories"],
+    chrome=[
+        "Top Stories",
+        ("You are using an older browser version. Please use a supported version for the best "
+        "MSN experience."),
+    ],
     junk_lines=["Advertisement", "ADVERTISEMENT", "image beacon"],
+    junk_patterns=(r"(?:image beacon){2,20}",),
     meta_patterns=(
         r"(?P<time>\d{2}/\d{2}/\d{4}) (?P<byline>[^\W\d_].{0,80})",
         (r"(?P<source>\S.{0,40}?) (?P<time>\d{1,2} (?:hrs?|mins?|days?) ago)"

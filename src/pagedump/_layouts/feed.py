@@ -38,7 +38,8 @@ _RELATED = LineKind.RELATED
 _SOURCE_MAX_WORDS = 4
 _SOURCE_MAX = 40
 _CLOSING = "\"'”’)"
-_NOT_TITLE_ENDS = frozenset(".,;:")
+_NOT_TITLE_ENDS = frozenset(".,;:!?")
+_ATTRIBUTION = re.compile(r"\s*\([^()]{1,40}\)\Z")
 _BOILERPLATE_SHAPES = frozenset({Shape.CHROME, Shape.JUNK, Shape.WIDGET, Shape.LINK_OPEN,
                                  Shape.LINK_CLOSE, Shape.CAPTION})
 
@@ -89,6 +90,10 @@ def read(state: LineState) -> None:
     titles = [i for i in range(len(norms)) if kinds[i] is None and i not in metas
               and i not in items and line_shapes[i] is not Shape.BLANK
               and _titled(state, i, metas)]
+    if state.dialect.briefing:
+        _read_briefing(state, metas)
+        state.settle_free()
+        return
     _read_items(state, _leading_chrome(state, titles, metas), metas, items)
     if len(state.item_starts) <= 1 and _at_top(state):
         _as_story(state, metas)
@@ -99,13 +104,17 @@ def read(state: LineState) -> None:
 
 def _titled(state: LineState, i: int, metas: dict[int, re.Match[str]]) -> bool:
     """Whether line ``i`` opens a record: it reads as a title, not as teaser text."""
-    norm = state.norms[i]
+    # A record's title is followed by more of the record; a last line is cut prose.
+    return _title_shaped(state, state.norms[i]) and _next_content(state, i) is not None
+
+
+def _title_shaped(state: LineState, norm: str) -> bool:
+    """Whether ``norm`` reads as a title: short, capitalised, no finished sentence."""
     if not looks_like_title(norm) or norm.endswith(("...", "…", *state.dialect.paragraph_closers)):
         return False
-    if norm.rstrip(_CLOSING)[-1:] in _NOT_TITLE_ENDS:
-        return False  # a quoted sentence: "... it would go,"
-    # A record's title is followed by more of the record; a last line is cut prose.
-    return _next_content(state, i) is not None
+    # A quoted sentence ("... it would go,") or one with its outlet after it
+    # ("... on Tuesday. (Sky News)") is prose.
+    return _ATTRIBUTION.sub("", norm).rstrip(_CLOSING)[-1:] not in _NOT_TITLE_ENDS
 
 
 def _read_items(state: LineState, titles: set[int], metas: dict[int, re.Match[str]],
@@ -157,6 +166,38 @@ def _read_items(state: LineState, titles: set[int], metas: dict[int, re.Match[st
             continue
         state.claim(i, _RELATED, Role.ITEM_TEASER if open_title is not None else Role.ORPHAN)
         header = False
+
+
+def _read_briefing(state: LineState, metas: dict[int, re.Match[str]]) -> None:
+    """A story of sections: the first title is the headline, the others sub-headings.
+
+    A title-like line that no paragraph follows (a provider chip of a video page) is
+    chrome.
+    """
+    norms, kinds = state.norms, state.kinds
+    headline: int | None = None
+    after_prose = False  # whether the last line read was a paragraph
+    for i, norm in enumerate(norms):
+        if not norm or kinds[i] is not None:
+            continue
+        shaped = i not in metas and _title_shaped(state, norm)
+        if i in metas:
+            state.claim(i, LineKind.DATELINE, Role.META)
+        elif shaped and headline is None:
+            state.claim(i, LineKind.HEADLINE, Role.HEADLINE)
+            headline = i
+        elif shaped and norm == norms[headline or 0]:
+            state.claim(i, LineKind.HEADLINE, Role.COPY)
+        elif shaped:
+            nxt = _next_content(state, i)
+            if (nxt is None and after_prose) or (nxt is not None and nxt not in metas
+                                                 and not _title_shaped(state, norms[nxt])):
+                state.claim(i, LineKind.HEADING, Role.HEADING)
+            else:
+                state.claim(i, LineKind.BOILERPLATE)
+        else:
+            state.claim(i, LineKind.BODY, Role.PARAGRAPH)
+        after_prose = kinds[i] is LineKind.BODY
 
 
 def _next_content(state: LineState, i: int) -> int | None:
