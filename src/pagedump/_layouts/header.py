@@ -78,17 +78,19 @@ def _headline(state: LineState, i: int) -> int:
         for pattern in state.rules.meta:
             if len(norm) <= GLUED_MAX * 2 and pattern.fullmatch(norm):
                 state.claim(nxt, LineKind.DATELINE, Role.META)
-                return nxt + 1
+                # A summary page prints the headline again under its meta line.
+                return _mark_copies(state, nxt, state.norms[i])
     return after
 
 
 def _mark_copies(state: LineState, i: int, text: str) -> int:
     """Claim the repeats of ``text`` that follow line ``i``; return the line after the last.
 
-    A repeat takes line ``i``'s kind: a headline's copies are headline, a teaser
-    title's are related.
+    A repeat is a headline when line ``i`` is part of the header (the headline or
+    its metadata line), else related (a teaser title's).
     """
-    kind = LineKind.HEADLINE if state.kinds[i] is LineKind.HEADLINE else LineKind.RELATED
+    header = state.kinds[i] in (LineKind.HEADLINE, LineKind.DATELINE)
+    kind = LineKind.HEADLINE if header else LineKind.RELATED
     j = state.next_nonblank(i + 1)
     while j is not None and state.norms[j] == text:
         state.claim(j, kind, Role.COPY)
