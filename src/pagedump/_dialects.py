@@ -44,6 +44,7 @@ __all__ = [
     "BUILT_IN",
     "DAILY8",
     "EXPRESS_DIGEST",
+    "FEED",
     "GENERIC",
     "INSHORTS",
     "MSN",
@@ -650,6 +651,13 @@ WORLDNEWS = Dialect(
     paragraph_closers=("read full story",),
 )
 
+FEED = Dialect(
+    name="feed",
+    layout="feed",
+    description=("Listings of aggregators no dialect knows: records found by the shape "
+                 "they repeat (a title, teaser text cut short)."),
+)
+
 # Ordinary pages have no site of their own: their word lists (pagedump._words) hold
 # the evidence of story and chrome in many languages.
 GENERIC = Dialect(
@@ -670,7 +678,7 @@ GENERIC = Dialect(
 
 BUILT_IN: tuple[str, ...] = (
     "daily8", "generic", "msn", "wire", "yahoo", "inshorts", "bing-mirror", "rssing",
-    "express-digest", "wordpress-aggregator", "onenewspage", "newsbreak", "worldnews",
+    "express-digest", "wordpress-aggregator", "onenewspage", "newsbreak", "worldnews", "feed",
 )
 """The names of the built-in dialects, in the order they win ties when sniffing."""
 
@@ -782,5 +790,5 @@ def resolve_dialect(dialect: Dialect | str) -> Dialect:
 
 
 for _builtin in (DAILY8, GENERIC, YAHOO, MSN, WIRE, INSHORTS, BING_MIRROR, RSSING,
-                 EXPRESS_DIGEST, WORDPRESS, ONE_NEWS_PAGE, NEWSBREAK, WORLDNEWS):
+                 EXPRESS_DIGEST, WORDPRESS, ONE_NEWS_PAGE, NEWSBREAK, WORLDNEWS, FEED):
     register_dialect(_builtin)

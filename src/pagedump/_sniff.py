@@ -17,8 +17,10 @@ the dialects it belongs to:
 The dialect with the most points wins when it has at least :data:`ENOUGH`; a tie goes
 to the candidate that comes first (by default, the built-in dialects before those a
 caller registered, and these in the order they were registered). Without that much
-evidence of any family the text is an ordinary page, read by the generic dialect:
-never an aggregator chosen for want of anything better.
+evidence of any family the text is never reported as one: it is an aggregator's feed
+of an unknown family (the ``feed`` dialect, read by the shape its records repeat) when
+its first lines are teasers cut short (``"... they said ..."``, ``"... read more"``),
+else an ordinary page, read by the generic dialect.
 """
 
 from __future__ import annotations
@@ -30,9 +32,10 @@ from typing import NamedTuple
 
 import attrs
 
-from pagedump._dialects import GENERIC, Dialect, Layout, TeaserForm, registered
+from pagedump._dialects import FEED, GENERIC, Dialect, Layout, TeaserForm, registered
 from pagedump._lines import normalize_all
 from pagedump._patterns import alternation, required_text
+from pagedump._text import snippet_page
 
 __all__ = ["ENOUGH", "SURE", "SniffReport", "sniff_report_text", "sniff_split", "sniff_text"]
 
@@ -42,6 +45,8 @@ _TAIL = 1_000
 # Chrome lines, signature lines and time lines are short; prose is not looked at.
 _MARK_MAX = 300
 _SIGNATURE_MAX = 150
+# The lines of the sample's head read for the fallback's shape test.
+_FALLBACK_LINES = 60
 # A signature among the first lines of a dump stands in its header.
 _HEADER = 3
 # The shortest cut-off last line that is read as the start of a chrome phrase.
@@ -336,19 +341,20 @@ def sniff_text(text: str, candidates: tuple[Dialect, ...] | None = None) -> Dial
     """Choose the dialect that best reads ``text`` (see :func:`pagedump.sniff`)."""
     lines = _sample(text)
     dialects = registered() if candidates is None else candidates
-    scores = _scores(lines, normalize_all(lines), _evidence(dialects))
-    return _chosen(dialects, scores)
+    norms = normalize_all(lines)
+    return _chosen(dialects, _scores(lines, norms, _evidence(dialects)), norms)
 
 
 def sniff_report_text(text: str, candidates: tuple[Dialect, ...] | None = None) -> SniffReport:
     """Sniff ``text`` among ``candidates`` (by default, every registered dialect)."""
     lines = _sample(text)
     dialects = registered() if candidates is None else candidates
-    scores = _scores(lines, normalize_all(lines), _evidence(dialects))
+    norms = normalize_all(lines)
+    scores = _scores(lines, norms, _evidence(dialects))
     named = tuple((dialect.name, score) for dialect, score in zip(dialects, scores, strict=True))
     best = _best(scores)
     if best is None:  # the fallback: no candidate had enough evidence
-        return SniffReport(GENERIC, 0.0, named)
+        return SniffReport(_fallback(norms), 0.0, named)
     top = scores[best]
     rival = max((score for k, score in enumerate(scores) if k != best), default=0)
     confidence = min(1.0, top / SURE) * top / (top + rival)
@@ -362,13 +368,21 @@ def sniff_split(text: str, lines: list[str], norms: list[str]) -> Dialect:
     """
     dialects = registered()
     sample, sample_norms = _sample_of(text, lines, norms)
-    return _chosen(dialects, _scores(sample, sample_norms, _evidence(dialects)))
+    return _chosen(dialects, _scores(sample, sample_norms, _evidence(dialects)), sample_norms)
 
 
-def _chosen(dialects: tuple[Dialect, ...], scores: list[int]) -> Dialect:
-    """The dialect the evidence points to; without enough, the generic one."""
+def _chosen(dialects: tuple[Dialect, ...], scores: list[int], norms: list[str]) -> Dialect:
+    """The dialect the evidence points to; without enough, a fallback by the page's shape."""
     best = _best(scores)
-    return GENERIC if best is None else dialects[best]
+    return _fallback(norms) if best is None else dialects[best]
+
+
+def _fallback(norms: list[str]) -> Dialect:
+    """Without evidence of a family: a feed if the sample is teasers cut short, else generic.
+
+    Only the head of the sample is looked at: a page of cut teasers shows it at once.
+    """
+    return FEED if snippet_page(norms[:_FALLBACK_LINES]) else GENERIC
 
 
 def _best(scores: list[int]) -> int | None:

@@ -8,11 +8,15 @@ never empty when these are asked.
 
 from __future__ import annotations
 
+import re
+
 __all__ = [
     "CLAUSE_ENDS",
     "OPENERS",
     "SENTENCE_ENDS",
     "ends_sentence",
+    "is_snippet",
+    "snippet_page",
     "starts_capitalised",
 ]
 
@@ -36,3 +40,26 @@ def starts_capitalised(text: str) -> bool:
     """Whether ``text`` opens as a sentence or a title: a capital, a digit or an opener."""
     first = text[0]
     return first.isupper() or first.isdigit() or first in OPENERS
+
+
+# A teaser cut short by its aggregator: an ellipsis, maybe a link word after it
+# ("... read more").
+_SNIPPET_END = re.compile(r"(?:\.\.\.|…)(?: ?[A-Za-z][a-z]*(?: [a-z]+){0,3})?\Z")
+_SNIPPET_MIN = 40
+_SNIPPETS_MIN = 3
+
+
+def is_snippet(text: str) -> bool:
+    """Whether ``text`` is a teaser an aggregator cut short (``"... they said ..."``)."""
+    return len(text) > _SNIPPET_MIN and _SNIPPET_END.search(text[-40:]) is not None
+
+
+def snippet_page(texts: list[str]) -> bool:
+    """Whether lines ``texts`` (blank ones included) are a page of cut teasers.
+
+    At least three of its lines, and a quarter of those that are not blank, are
+    snippets: prose on a story page is not cut short line after line.
+    """
+    lines = [text for text in texts if text]
+    snippets = sum(1 for text in lines if is_snippet(text))
+    return snippets >= _SNIPPETS_MIN and snippets * 4 >= len(lines)

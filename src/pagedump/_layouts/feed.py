@@ -29,6 +29,7 @@ from pagedump._dialects import Dialect
 from pagedump._layouts.header import looks_like_title
 from pagedump._shapes import Shape, rules_for, shapes
 from pagedump._state import LineState
+from pagedump._text import snippet_page
 from pagedump._tokens import LineKind, Role
 
 __all__ = ["read"]
@@ -37,6 +38,8 @@ _RELATED = LineKind.RELATED
 # A label under a title that names its outlet: a few words, no sentence.
 _SOURCE_MAX_WORDS = 4
 _SOURCE_MAX = 40
+# A record's title has a few words at least; a shorter label is a section or a button.
+_TITLE_MIN_WORDS = 3
 _CLOSING = "\"'”’)"
 _NOT_TITLE_ENDS = frozenset(".,;:!?")
 _ATTRIBUTION = re.compile(r"\s*\([^()]{1,40}\)\Z")
@@ -95,7 +98,7 @@ def read(state: LineState) -> None:
         state.settle_free()
         return
     _read_items(state, _leading_chrome(state, titles, metas), metas, items)
-    if len(state.item_starts) <= 1 and _at_top(state):
+    if len(state.item_starts) <= 1 and _at_top(state) and not snippet_page(norms):
         _as_story(state, metas)
     else:
         state.listing = True
@@ -159,6 +162,9 @@ def _read_items(state: LineState, titles: set[int], metas: dict[int, re.Match[st
             if (header and len(norm) <= _SOURCE_MAX
                     and len(norm.split()) <= _SOURCE_MAX_WORDS):
                 state.claim(i, _RELATED, Role.ITEM_SOURCE, norm)
+                continue
+            if len(norm.split()) < _TITLE_MIN_WORDS:
+                state.claim(i, LineKind.BOILERPLATE)  # a section label between records
                 continue
             state.claim(i, _RELATED, Role.ITEM_TITLE)
             state.item_starts.add(i)
