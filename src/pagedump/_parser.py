@@ -213,6 +213,19 @@ class _PageBuilder:
         item.lines.append(norm)
         item.teaser.append(norm)
 
+    def on_item_meta(self, norm: str, value: str | None) -> None:
+        item = self.current_item()
+        item.lines.append(norm)
+        for pattern in compile_all(self.dialect.meta_patterns):
+            match = pattern.fullmatch(norm)
+            if match is None:
+                continue
+            fields = {k: v.strip() for k, v in match.groupdict().items() if v and v.strip()}
+            item.source = fields.get("source", item.source)
+            if "time" in fields and item.published is None:
+                item.published = self.time(fields["time"])
+            return
+
     def on_glued_item(self, norm: str, value: str | None) -> None:
         item = self.current_item()
         item.lines.append(norm)
@@ -281,6 +294,7 @@ _HANDLERS: dict[Role, Callable[[_PageBuilder, str, str | None], None]] = {
     Role.ITEM_TEASER: _PageBuilder.on_item_teaser,
     Role.AUTHOR_ITEM: _PageBuilder.on_author_item,
     Role.GLUED_ITEM: _PageBuilder.on_glued_item,
+    Role.ITEM_META: _PageBuilder.on_item_meta,
     Role.ORPHAN: _PageBuilder.on_orphan,
 }
 

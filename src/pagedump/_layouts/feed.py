@@ -143,10 +143,8 @@ def _read_items(state: LineState, titles: set[int], metas: dict[int, re.Match[st
         if i in metas:
             time, source = _group(metas[i], "time"), _group(metas[i], "source")
             nxt = state.next_nonblank(i + 1)
-            if header and source is not None:
-                state.claim(i, _RELATED, Role.ITEM_SOURCE, source)
-            elif header and time is not None:
-                state.claim(i, _RELATED, Role.ITEM_TIME, time)
+            if header and (source is not None or time is not None):
+                state.claim(i, _RELATED, Role.ITEM_META)
             elif nxt is not None and nxt in items and time is not None:
                 state.claim(i, _RELATED, Role.ORPHAN, time)
                 pending = i
@@ -248,6 +246,7 @@ _STORY_ROLES: dict[Role, tuple[LineKind, Role]] = {
     Role.COPY: (LineKind.HEADLINE, Role.COPY),
     Role.ITEM_SOURCE: (LineKind.DATELINE, Role.META),
     Role.ITEM_TIME: (LineKind.DATELINE, Role.META),
+    Role.ITEM_META: (LineKind.DATELINE, Role.META),
     Role.ITEM_TEASER: (LineKind.BODY, Role.PARAGRAPH),
     Role.ORPHAN: (LineKind.BODY, Role.PARAGRAPH),
 }
