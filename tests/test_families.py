@@ -55,7 +55,7 @@ FLOORS = {
     "rssing": {"line_accuracy": 1.0, "field_accuracy": 1.0},
     "wn-worldnews": {"line_accuracy": 0.15, "field_accuracy": 0.84},
     "wordpress-aggregator": {"line_accuracy": 1.0, "field_accuracy": 0.91},
-    "yahoo-news": {"line_accuracy": 0.74, "field_accuracy": 0.91},
+    "yahoo-news": {"line_accuracy": 0.98, "field_accuracy": 0.96},
 }
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 from pagedump._layouts.listing import read_author_page, read_title
 from pagedump._shapes import GLUED_MAX, Shape
 from pagedump._state import LineState
-from pagedump._text import starts_capitalised
+from pagedump._text import ends_sentence, starts_capitalised
 from pagedump._tokens import LineKind, Role
 
 __all__ = ["looks_like_title", "read_header"]
@@ -31,6 +31,15 @@ def read_header(state: LineState) -> int:
     norms, shapes, dialect = state.norms, state.shapes, state.dialect
     if first is None:
         return len(norms)
+    menu = _menu(state, first)
+    if menu is not None:
+        # A section page: the site's menu, then the section's name over its cards.
+        first = state.next_nonblank(menu)
+        if first is None:
+            return len(norms)
+        nxt = state.next_nonblank(first + 1)
+        if len(norms[first]) <= _MENU_LABEL and nxt is not None and shapes[nxt] is Shape.BULLET:
+            return read_title(state, first)
     norm = norms[first]
     if norm in dialect.logo_marks:
         state.claim(first, LineKind.BOILERPLATE)
@@ -59,6 +68,28 @@ def read_header(state: LineState) -> int:
     if (first > 0 and len(norm) <= 300) or looks_like_title(norm):
         return _headline(state, first)
     return first
+
+
+# A menu: at least this many short lines in a row at the top of the page.
+_MENU_LINES = 10
+_MENU_LABEL = 30
+
+
+def _menu(state: LineState, first: int) -> int | None:
+    """Claim the navigation menu that opens a page, if one does; return the line after it.
+
+    A menu is a run of short lines, none a sentence, with no blank line between them.
+    """
+    norms, shapes = state.norms, state.shapes
+    end = first
+    while (end < len(norms) and shapes[end] is Shape.TEXT and len(norms[end]) <= _MENU_LABEL
+           and not ends_sentence(norms[end])):
+        end += 1
+    if end - first < _MENU_LINES:
+        return None
+    for i in range(first, end):
+        state.claim(i, LineKind.BOILERPLATE)
+    return end
 
 
 def _headline(state: LineState, i: int) -> int:
