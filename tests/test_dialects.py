@@ -28,7 +28,8 @@ from test_accuracy import Score, score_page
 DATA = Path(__file__).parent / "data"
 BUILT_IN = (
     "daily8", "generic", "msn", "wire", "yahoo", "inshorts", "bing-mirror", "rssing",
-    "express-digest", "wordpress-aggregator", "onenewspage", "newsbreak", "worldnews", "feed",
+    "express-digest", "wordpress-aggregator", "onenewspage", "newsbreak", "worldnews",
+    "autoblog", "ifttt-blogger", "rss-render", "top-stories", "feed",
 )
 # The dialects whose labelled fixtures sit in a folder of their name under data/
 # (those of the other families are in data/families: test_families.py).

@@ -206,3 +206,108 @@ def test_wordpress_source_after_the_body_is_the_source():
     assert page.article.source == "harbourtimes.example.org"
     assert page.article.published is not None
     assert page.article.published.text == "3 weeks ago"
+
+
+# -- families described by their layout alone (no labelled corpus): synthetic pages ---------
+
+AUTOBLOG_PAGE = """Harbour opens new ferry terminal after two years of work
+
+The new terminal has room for three ferries at once and a covered waiting hall for 400.
+
+harbour-terminal-opening.jpg
+
+(Bloomberg) — Operators said the first sailings from the terminal would run on Monday.
+
+Source link
+
+Leave a Reply
+
+Your email address will not be published. Required fields are marked *
+"""
+
+IFTTT_PAGE = """Ferry services cut as storm approaches
+
+Operators cancelled the evening crossings as winds of up to 90 km/h were forecast.
+(Except for the headline, this story has not been edited by the site's staff.)
+
+
+
+from Example News- Top Stories https://ift.tt/AbC123x
+"""
+
+RSS_PAGE = """Thu, 14 Aug 2025 08:42:00 +0000Council approves harbour dredging contract
+The harbour board approved a contract to dredge the inner channel over the summer.
+Continue reading...
+Thu, 14 Aug 2025 07:10:00 +0000Library extends opening hours for exam season
+The central library will open until midnight on weekdays from next month.
+Continue reading...
+Wed, 13 Aug 2025 18:05:00 +0000Town hall clock keeps time again after 30 years
+Volunteers spent two winters rebuilding the mechanism.
+Continue reading...
+"""
+
+TOP_STORIES_PAGE = """World: Top stories of the day
+
+A ferry leaves the harbour in heavy rain. REUTERS/Jane Photographer
+
+Here are the Top Stories from Example News.
+
+Ferry services suspended as storm nears
+LONDON, Aug 14 (Reuters) – Ferry operators suspended crossings on Thursday as a storm neared.
+
+Central bank holds rates for a third month
+FRANKFURT, Aug 14 (Reuters) – The central bank kept its main rate unchanged on Thursday.
+"""
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    (AUTOBLOG_PAGE, "autoblog"), (IFTTT_PAGE, "ifttt-blogger"), (RSS_PAGE, "rss-render"),
+    (TOP_STORIES_PAGE, "top-stories"),
+], ids=["autoblog", "ifttt-blogger", "rss-render", "top-stories"])
+def test_families_without_a_corpus_are_sniffed_from_their_layout(text, name):
+    assert pagedump.sniff(text).name == name
+    assert pagedump.sniff(text[: len(text) // 2 + 40]).name in {name, "generic"}
+
+
+def test_an_autoblog_post_is_a_story_without_its_comment_form():
+    page = pagedump.parse(AUTOBLOG_PAGE)
+
+    assert page.kind is pagedump.PageKind.ARTICLE
+    assert page.article is not None
+    assert page.article.headline == "Harbour opens new ferry terminal after two years of work"
+    paragraphs = [p for s in page.article.sections for p in s.paragraphs]
+    assert len(paragraphs) == 2
+    assert "Source link" in page.boilerplate
+    assert "harbour-terminal-opening.jpg" in page.boilerplate
+
+
+def test_an_ifttt_post_takes_its_source_from_the_feed_line_below_it():
+    page = pagedump.parse(IFTTT_PAGE)
+
+    assert page.article is not None
+    assert page.article.headline == "Ferry services cut as storm approaches"
+    assert page.article.source == "Example News- Top Stories"
+
+
+def test_an_rss_render_gives_items_with_their_dates():
+    page = pagedump.parse(RSS_PAGE)
+
+    assert page.kind is pagedump.PageKind.LISTING
+    assert [item.title for item in page.related] == [
+        "Council approves harbour dredging contract",
+        "Library extends opening hours for exam season",
+        "Town hall clock keeps time again after 30 years",
+    ]
+    first = page.related[0].published
+    assert first is not None
+    assert first.value is not None
+    assert first.value.isoformat() == "2025-08-14T08:42:00+00:00"
+
+
+def test_a_top_stories_digest_lists_its_headlines():
+    page = pagedump.parse(TOP_STORIES_PAGE)
+
+    assert page.kind is pagedump.PageKind.LISTING
+    assert page.title == "World: Top stories of the day"
+    assert [item.title for item in page.related] == [
+        "Ferry services suspended as storm nears", "Central bank holds rates for a third month"]

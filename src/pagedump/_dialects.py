@@ -40,17 +40,21 @@ from pagedump.exceptions import (
 )
 
 __all__ = [
+    "AUTOBLOG",
     "BING_MIRROR",
     "BUILT_IN",
     "DAILY8",
     "EXPRESS_DIGEST",
     "FEED",
     "GENERIC",
+    "IFTTT_BLOGGER",
     "INSHORTS",
     "MSN",
     "NEWSBREAK",
     "ONE_NEWS_PAGE",
     "RSSING",
+    "RSS_RENDER",
+    "TOP_STORIES",
     "WIRE",
     "WORDPRESS",
     "WORLDNEWS",
@@ -327,7 +331,7 @@ class Dialect:
         title_separators: What joins the headline and the site name in a page's title
             line (``"Headline - Site"``).
         item_pattern: Pattern of a whole teaser printed on one line (feed layout), with
-            named groups among ``source``, ``title`` and ``teaser``
+            named groups among ``source``, ``time``, ``title`` and ``teaser``
             (``"Coastline Courier on MSNPilots to meet ...Both sides agreed ..."``).
             Each such line is evidence of the dialect when sniffing.
         briefing: Feed layout: whether the page's records are the sections of one story
@@ -651,6 +655,62 @@ WORLDNEWS = Dialect(
     paragraph_closers=("read full story",),
 )
 
+AUTOBLOG = Dialect(
+    name="autoblog",
+    layout="feed",
+    description="WordPress autoblogs: posts closed by 'Source link', a comment form after them.",
+    chrome=["Source link", "Leave a Reply", "Posted on",
+            "Your email address will not be published. Required fields are marked *"],
+    junk_patterns=(r"[\w.-]{1,120}\.(?:jpe?g|png|webp|gif)",),
+)
+
+IFTTT_BLOGGER = Dialect(
+    name="ifttt-blogger",
+    layout="feed",
+    description="Blogger sites fed by IFTTT: 'from <feed> https://ift.tt/...' under each post.",
+    chrome=["via IFTTT", "No comments", "Read more", "Breaking News"],
+    junk_patterns=(
+        (r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday), "
+         r"[A-Z][a-z]+ \d{1,2}, \d{4}"),
+    ),
+    meta_patterns=(
+        r"from (?P<source>\S.{0,100}?) https?://ift\.tt/\S{3,20}",
+        r"(?P<time>[A-Z][a-z]+ \d{1,2}, \d{4} at \d{1,2}:\d{2} ?[AP]M)",
+    ),
+    date_formats=("%B %d, %Y at %I:%M%p", "%B %d, %Y at %I:%M %p"),
+    dayfirst=False,
+)
+
+_RFC_822 = (r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{1,2} [A-Z][a-z]{2} \d{4} "
+            r"\d{2}:\d{2}(?::\d{2})? (?:[+-]\d{4}|GMT|UTC)")
+
+RSS_RENDER = Dialect(
+    name="rss-render",
+    layout="feed",
+    description="RSS-to-HTML renders of feeds: title, description and date in site orders.",
+    chrome=["Continue reading...", "Continue reading", "Continue reading →"],
+    junk_patterns=(r"Updated: \d{1,2} hours? \d{1,2} min ago",),
+    meta_patterns=(
+        rf"\(?(?P<time>{_RFC_822})\)?",
+        r"Posted: (?P<time>\d{1,2} [A-Z][a-z]+ \d{4} \| \d{1,2}:\d{2} [ap]m)",
+    ),
+    item_pattern=rf"(?P<time>{_RFC_822})(?P<title>\S.{{3,250}})",
+    date_formats=("%a, %d %b %Y %H:%M:%S %z", "%a, %d %b %Y %H:%M:%S %Z",
+                  "%d %B %Y | %I:%M %p", "%B %d, %Y - %I:%M%p", "%m/%d/%Y %I:%M %p"),
+    dayfirst=False,
+)
+
+TOP_STORIES = Dialect(
+    name="top-stories",
+    layout="feed",
+    description="Top-stories digest mirrors: headlines over one wire dateline paragraph each.",
+    listing_title=r"[A-Z][\w&'. -]{1,30}: Top [Ss]tories(?: of the [Dd]ay)?",
+    junk_patterns=(
+        r"Here are the [Tt]op [Ss]tories from .{1,80}",
+        r".{10,300} (?:REUTERS|Reuters|AFP|AP Photo)/[\w .'’-]{2,60}",
+    ),
+)
+
 FEED = Dialect(
     name="feed",
     layout="feed",
@@ -678,7 +738,8 @@ GENERIC = Dialect(
 
 BUILT_IN: tuple[str, ...] = (
     "daily8", "generic", "msn", "wire", "yahoo", "inshorts", "bing-mirror", "rssing",
-    "express-digest", "wordpress-aggregator", "onenewspage", "newsbreak", "worldnews", "feed",
+    "express-digest", "wordpress-aggregator", "onenewspage", "newsbreak", "worldnews",
+    "autoblog", "ifttt-blogger", "rss-render", "top-stories", "feed",
 )
 """The names of the built-in dialects, in the order they win ties when sniffing."""
 
@@ -790,5 +851,6 @@ def resolve_dialect(dialect: Dialect | str) -> Dialect:
 
 
 for _builtin in (DAILY8, GENERIC, YAHOO, MSN, WIRE, INSHORTS, BING_MIRROR, RSSING,
-                 EXPRESS_DIGEST, WORDPRESS, ONE_NEWS_PAGE, NEWSBREAK, WORLDNEWS, FEED):
+                 EXPRESS_DIGEST, WORDPRESS, ONE_NEWS_PAGE, NEWSBREAK, WORLDNEWS, AUTOBLOG,
+                 IFTTT_BLOGGER, RSS_RENDER, TOP_STORIES, FEED):
     register_dialect(_builtin)

@@ -235,6 +235,8 @@ class _PageBuilder:
                   if v and v.strip()} if match is not None else {}
         item.title = fields.get("title", value or norm)
         item.source = fields.get("source", item.source)
+        if "time" in fields and item.published is None:
+            item.published = self.time(fields["time"])
         if "teaser" in fields:
             item.teaser.append(fields["teaser"])
 
