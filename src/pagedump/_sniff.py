@@ -28,13 +28,13 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Callable
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 import attrs
 
 from pagedump._dialects import FEED, GENERIC, Dialect, Layout, TeaserForm, registered
 from pagedump._lines import normalize_all
-from pagedump._patterns import alternation, required_text
+from pagedump._patterns import alternation, gate_of, required_text
 from pagedump._text import snippet_page
 
 __all__ = ["ENOUGH", "SURE", "SniffReport", "sniff_report_text", "sniff_split", "sniff_text"]
@@ -98,12 +98,23 @@ class _Evidence:
     signatures: tuple[_Signature, ...]
     """Signature lines: most of at most :data:`_SIGNATURE_MAX` characters, an author
     listing's items of up to :data:`_MARK_MAX`."""
+    by_first: dict[str, tuple[_Signature, ...]]
+    """The signatures by a character their matches can start with (any decimal digit
+    files them under each of ``"0"`` to ``"9"``; one of another script is tried with
+    :attr:`by_digit`)."""
+    by_digit: tuple[_Signature, ...]
+    """The signatures a decimal digit can start."""
+    anywhere: tuple[_Signature, ...]
+    """The signatures whose first character is not known: tried on every line."""
     bullets: tuple[_Bullet, ...]
     """Every bullet marker the dialects print."""
     markers: tuple[str, ...]
     """The markers of :attr:`bullets`, for one ``startswith`` test."""
     under_time: tuple[tuple[str, ...], ...]
     """Per dialect, the bullets that may open a line right under its time line."""
+    cut_marks: dict[str, tuple[str, ...]]
+    """The marks of :attr:`marks` long enough to be recognised cut short, by their
+    first :data:`_CUT_MIN` characters."""
     closed: dict[str, tuple[int, ...]]
     """The paragraph closers of feed dialects, after an ellipsis -> their dialects."""
     closers: tuple[str, ...]
@@ -115,6 +126,7 @@ def _evidence(dialects: tuple[Dialect, ...]) -> _Evidence:
     marks: dict[str, list[int]] = {}
     logos: dict[str, list[int]] = {}
     signatures: list[_Signature] = []
+    sources_of: list[str] = []  # the pattern source of each signature
     times: dict[str, list[int]] = {}
     bullets: dict[str, tuple[list[int], list[int]]] = {}
     under_time: list[tuple[str, ...]] = []
@@ -137,10 +149,11 @@ def _evidence(dialects: tuple[Dialect, ...]) -> _Evidence:
             if dialect.time_prefix:
                 sources.append(f"{re.escape(dialect.time_prefix)}(?:{dialect.time_pattern})")
         signatures.extend(_signature_of(source, index, _SIGNATURE_MAX) for source in sources)
-        if dialect.author_item_pattern:
-            signatures.append(_signature_of(dialect.author_item_pattern, index, _MARK_MAX))
-        if dialect.item_pattern:
-            signatures.append(_signature_of(dialect.item_pattern, index, _MARK_MAX))
+        sources_of.extend(sources)
+        for pattern in (dialect.author_item_pattern, dialect.item_pattern):
+            if pattern:
+                signatures.append(_signature_of(pattern, index, _MARK_MAX))
+                sources_of.append(pattern)
         if dialect.layout == Layout.FEED:
             for closer in dialect.paragraph_closers:
                 closed.setdefault(f"... {closer}", []).append(index)
@@ -158,10 +171,12 @@ def _evidence(dialects: tuple[Dialect, ...]) -> _Evidence:
                            for k, source in enumerate(times)]),
         time_owners=tuple(tuple(owners) for owners in times.values()),
         signatures=tuple(signatures),
+        **_filed(signatures, sources_of),
         bullets=tuple(_Bullet(marker, tuple(cards), tuple(timed))
                       for marker, (cards, timed) in bullets.items()),
         markers=tuple(bullets),
         under_time=tuple(under_time),
+        cut_marks=_by_start(marks),
         closed={k: tuple(v) for k, v in closed.items()},
         closers=tuple(closed),
     )
@@ -212,7 +227,7 @@ def _scores(lines: list[str], norms: list[str], evidence: _Evidence) -> list[int
     print a page alike score alike, and the candidates' order decides between them.
     """
     scores = [0] * len(evidence.dialects)
-    marks, signatures = evidence.marks, evidence.signatures
+    marks = evidence.marks
     time = evidence.times.match if evidence.times is not None else None
     first = True
     seen: set[str] = set()
@@ -256,7 +271,7 @@ def _scores(lines: list[str], norms: list[str], evidence: _Evidence) -> list[int
                     scores[index] += 1  # a compact teaser's bullet under its time
                 continue
             timed = ()
-        signed = _signed(norm, size, signatures)
+        signed = _signed(norm, size, evidence)
         if signed:
             # In the header or as the trailer, a signature line is the family's mark.
             points = 3 if place <= _HEADER or k == last else 2
@@ -273,14 +288,22 @@ def _scores(lines: list[str], norms: list[str], evidence: _Evidence) -> list[int
     return scores
 
 
+def _by_start(marks: dict[str, list[int]]) -> dict[str, tuple[str, ...]]:
+    starts: dict[str, list[str]] = {}
+    for phrase in marks:
+        if len(phrase) > _CUT_MIN:
+            starts.setdefault(phrase[:_CUT_MIN], []).append(phrase)
+    return {start: tuple(phrases) for start, phrases in starts.items()}
+
+
 def _trailer(norm: str, evidence: _Evidence, scores: list[int], seen: set[str]) -> None:
     """Score a dump's last line when it is a chrome line cut short by the fragment's end."""
     if len(norm) < _CUT_MIN or norm in evidence.marks:
         return
-    for phrase, owners in evidence.marks.items():
+    for phrase in evidence.cut_marks.get(norm[:_CUT_MIN], ()):
         if len(phrase) > len(norm) and phrase.startswith(norm):
             seen.add(phrase)
-            for index in owners:
+            for index in evidence.marks[phrase]:
                 scores[index] += 1
             return
 
@@ -294,19 +317,45 @@ def _closed(norm: str, evidence: _Evidence, scores: list[int], seen: set[str]) -
                 scores[index] += 1
 
 
-def _signed(norm: str, size: int, signatures: tuple[_Signature, ...]) -> set[int] | None:
+def _filed(signatures: list[_Signature], sources: list[str]) -> dict[str, Any]:
+    """The signatures filed by the characters their matches can start with."""
+    by_first: dict[str, list[_Signature]] = {}
+    by_digit: list[_Signature] = []
+    anywhere: list[_Signature] = []
+    for signature, source in zip(signatures, sources, strict=True):
+        gate = gate_of(source)
+        if gate is None:
+            anywhere.append(signature)
+            continue
+        for char in gate.chars | (frozenset("0123456789") if gate.digits else frozenset()):
+            filed = by_first.setdefault(char, [])
+            if signature not in filed:
+                filed.append(signature)
+        if gate.digits:
+            by_digit.append(signature)
+    return {"by_first": {char: tuple(filed) for char, filed in by_first.items()},
+            "by_digit": tuple(by_digit), "anywhere": tuple(anywhere)}
+
+
+def _signed(norm: str, size: int, evidence: _Evidence) -> set[int] | None:
     """The dialects of the signatures ``norm`` (of length ``size``) is, or ``None``.
 
-    A pattern only runs on lines short enough for it and holding the text all its
-    matches hold. A line is one piece of evidence per dialect, however many of the
-    dialect's signatures it fits.
+    A pattern only runs on lines that start with a character its matches can start
+    with, short enough for it and holding the text all its matches hold. A line is
+    one piece of evidence per dialect, however many of the dialect's signatures it
+    fits.
     """
+    first = norm[0]
+    filed = evidence.by_first.get(first)
+    if filed is None and first > "\x7f" and first.isdigit():
+        filed = evidence.by_digit
     found: set[int] | None = None
-    for required, fullmatch, dialect, longest in signatures:
-        if size <= longest and required in norm and fullmatch(norm) is not None:
-            if found is None:
-                found = set()
-            found.add(dialect)
+    for signatures in (filed, evidence.anywhere):
+        for required, fullmatch, dialect, longest in signatures or ():
+            if size <= longest and required in norm and fullmatch(norm) is not None:
+                if found is None:
+                    found = set()
+                found.add(dialect)
     return found
 
 
