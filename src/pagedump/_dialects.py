@@ -579,7 +579,7 @@ BING_MIRROR = Dialect(
     meta_patterns=(r"(?P<time>\d{1,2}[mhd])(?:on MSN)?",),
     item_pattern=(
         r"(?P<source>[^\W\d_][^\t]{0,60}?) on MSN"
-        r"(?P<title>\S.{8,250}?[\w'’?!.)%])(?P<teaser>[A-Z“‘\"][a-z ].*)"
+        r"(?P<title>\S.{8,250}?[a-z'’?!.)%])(?P<teaser>[A-Z“‘\"][a-z ].*)"
     ),
 )
 

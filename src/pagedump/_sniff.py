@@ -12,7 +12,11 @@ the dialects it belongs to:
   line, an item of an author listing);
 - an indented bullet line, with one of the dialect's bullets: 1 point to the
   dialects with teaser cards when an indented line follows it, else to those with
-  timed teasers.
+  timed teasers (only when they have other evidence: a bulleted list alone is any
+  site's);
+- a signature line in the dump's first three lines or as its last line: 1 more;
+- the dump's last line, when it is the start of one of the dialect's chrome lines
+  cut short: 1; a paragraph ending in an ellipsis and a feed dialect's closer: 1.
 
 The dialect with the most points wins when it has at least :data:`ENOUGH`; a tie goes
 to the candidate that comes first (by default, the built-in dialects before those a
@@ -227,6 +231,7 @@ def _scores(lines: list[str], norms: list[str], evidence: _Evidence) -> list[int
     print a page alike score alike, and the candidates' order decides between them.
     """
     scores = [0] * len(evidence.dialects)
+    outlets = [0] * len(evidence.dialects)  # points of indented bullets (timed teasers)
     marks = evidence.marks
     time = evidence.times.match if evidence.times is not None else None
     first = True
@@ -278,14 +283,28 @@ def _scores(lines: list[str], norms: list[str], evidence: _Evidence) -> list[int
             for index in signed:
                 scores[index] += points
         elif norm.startswith(evidence.markers) and lines[k][:1].isspace():
-            # An indented line under the bullet makes a card; a blank one, a spaced
-            # teaser's outlet bullet.
-            card = k + 1 < len(lines) and lines[k + 1].startswith("    ") and lines[k + 1].strip()
-            for bullet in evidence.bullets:
-                if norm.startswith(bullet.marker):
-                    for index in bullet.cards if card else bullet.timed:
-                        scores[index] += 1
-    return scores
+            card, dialects = _bulleted(lines, k, norm, evidence)
+            for index in dialects:
+                (scores if card else outlets)[index] += 1
+    # A bulleted line alone is any site's list: it backs a timed dialect's other
+    # evidence, and is none without it.
+    return [score + outlet if score else 0 for score, outlet in zip(scores, outlets, strict=True)]
+
+
+def _bulleted(lines: list[str], k: int, norm: str,
+              evidence: _Evidence) -> tuple[bool, list[int]]:
+    """An indented bullet line: whether it opens a card, and the dialects it is evidence of.
+
+    A bullet that does not open a card is a spaced teaser's outlet.
+    """
+    # An indented line under the bullet makes a card; a blank one, a spaced teaser's
+    # outlet bullet.
+    card = bool(k + 1 < len(lines) and lines[k + 1].startswith("    ") and lines[k + 1].strip())
+    owners: list[int] = []
+    for bullet in evidence.bullets:
+        if norm.startswith(bullet.marker):
+            owners.extend(bullet.cards if card else bullet.timed)
+    return card, owners
 
 
 def _by_start(marks: dict[str, list[int]]) -> dict[str, tuple[str, ...]]:

@@ -157,8 +157,7 @@ def _read_items(state: LineState, titles: set[int], metas: dict[int, re.Match[st
             if open_title is not None and norms[open_title] == norm:
                 state.claim(i, _RELATED, Role.COPY)
                 continue
-            if (header and len(norm) <= _SOURCE_MAX
-                    and len(norm.split()) <= _SOURCE_MAX_WORDS):
+            if header and _label(norm):
                 state.claim(i, _RELATED, Role.ITEM_SOURCE, norm)
                 continue
             if len(norm.split()) < _TITLE_MIN_WORDS:
@@ -222,13 +221,25 @@ def _leading_chrome(state: LineState, titles: list[int],
     own links (ads, sections) and become boilerplate.
     """
     kept = set(titles)
+    norms, roles = state.norms, state.roles
     for i in titles:
         nxt = _next_content(state, i)
-        if nxt is None or nxt in metas or nxt not in kept or state.norms[nxt] == state.norms[i]:
+        if nxt is not None and roles[nxt] is Role.LISTING_TITLE:
+            pass  # a link above the listing's title is the site's, not a record
+        elif nxt is None or nxt in metas or nxt not in kept or norms[nxt] == norms[i]:
             break
+        elif _label(norms[nxt]):
+            after = _next_content(state, nxt)
+            if after is not None and after not in kept:
+                break  # a title, its outlet, its teaser: the first record
         kept.discard(i)
         state.claim(i, LineKind.BOILERPLATE)
     return kept
+
+
+def _label(norm: str) -> bool:
+    """Whether ``norm`` is short enough to be an outlet's name under a title."""
+    return len(norm) <= _SOURCE_MAX and len(norm.split()) <= _SOURCE_MAX_WORDS
 
 
 def _at_top(state: LineState) -> bool:
