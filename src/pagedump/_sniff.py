@@ -110,6 +110,13 @@ class _Evidence:
     """The signatures a decimal digit can start."""
     anywhere: tuple[_Signature, ...]
     """The signatures whose first character is not known: tried on every line."""
+    long_first: dict[str, tuple[_Signature, ...]]
+    """:attr:`by_first` for lines longer than :data:`_SIGNATURE_MAX` characters: only
+    the signatures that long lines can be."""
+    long_digit: tuple[_Signature, ...]
+    """:attr:`by_digit` for lines longer than :data:`_SIGNATURE_MAX` characters."""
+    long_anywhere: tuple[_Signature, ...]
+    """:attr:`anywhere` for lines longer than :data:`_SIGNATURE_MAX` characters."""
     bullets: tuple[_Bullet, ...]
     """Every bullet marker the dialects print."""
     markers: tuple[str, ...]
@@ -337,7 +344,19 @@ def _closed(norm: str, evidence: _Evidence, scores: list[int], seen: set[str]) -
 
 
 def _filed(signatures: list[_Signature], sources: list[str]) -> dict[str, Any]:
-    """The signatures filed by the characters their matches can start with."""
+    """The signatures filed by the characters their matches can start with.
+
+    Filed twice: all of them for short lines, and those that can be longer than
+    :data:`_SIGNATURE_MAX` characters for long ones (most prose lines are long).
+    """
+    short = _filed_by_first(signatures, sources)
+    pairs = [(signature, source) for signature, source in zip(signatures, sources, strict=True)
+             if signature.longest > _SIGNATURE_MAX]
+    long = _filed_by_first([pair[0] for pair in pairs], [pair[1] for pair in pairs])
+    return {**short, **{f"long_{key.split('_')[-1]}": value for key, value in long.items()}}
+
+
+def _filed_by_first(signatures: list[_Signature], sources: list[str]) -> dict[str, Any]:
     by_first: dict[str, list[_Signature]] = {}
     by_digit: list[_Signature] = []
     anywhere: list[_Signature] = []
@@ -365,11 +384,16 @@ def _signed(norm: str, size: int, evidence: _Evidence) -> set[int] | None:
     fits.
     """
     first = norm[0]
-    filed = evidence.by_first.get(first)
+    if size > _SIGNATURE_MAX:
+        filed = evidence.long_first.get(first)
+        digit, anywhere = evidence.long_digit, evidence.long_anywhere
+    else:
+        filed = evidence.by_first.get(first)
+        digit, anywhere = evidence.by_digit, evidence.anywhere
     if filed is None and first > "\x7f" and first.isdigit():
-        filed = evidence.by_digit
+        filed = digit
     found: set[int] | None = None
-    for signatures in (filed, evidence.anywhere):
+    for signatures in (filed, anywhere):
         for required, fullmatch, dialect, longest in signatures or ():
             if size <= longest and required in norm and fullmatch(norm) is not None:
                 if found is None:
