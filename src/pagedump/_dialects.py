@@ -500,6 +500,10 @@ YAHOO = Dialect(
     teasers="cards",
     bullets=("• ",),
     junk_lines=["Advertisement", "ADVERTISEMENT", "Story continues", "Read more"],
+    # The comment notice, when the page's end cuts it or its full stop is lost.
+    junk_patterns=(
+        r"Our goal is to create a safe and engaging place for users to connect.{0,200}",
+    ),
     date_formats=("%d-%m-%Y",),
 )
 

@@ -4,8 +4,9 @@ Each candidate aggregator dialect's own evidence is looked for in a sample of th
 text (the top and the end of the dump), and each line of evidence scores points for
 the dialects it belongs to:
 
-- a chrome line or header mark of the dialect: 1 point per distinct line, 2 more for
-  a header mark on the dump's first line;
+- a chrome line or header mark of the dialect: 1 point per distinct line (3 for one
+  of 80 characters or more: a fixed sentence of the site, such as a disclaimer), 2
+  more for a header mark on the dump's first line;
 - a bare time line as the dialect prints it: 1 point, and 1 for each line right
   under it that starts with one of the dialect's bullets (a compact teaser's outlet);
 - a signature line: 2 points (a listing title, a time glued to its label, a metadata
@@ -51,6 +52,8 @@ _MARK_MAX = 300
 _SIGNATURE_MAX = 150
 # The lines of the sample's head read for the fallback's shape test.
 _FALLBACK_LINES = 60
+# A chrome line at least this long is a fixed sentence of the site (a disclaimer).
+_SENTENCE_MARK = 80
 # A signature among the first lines of a dump stands in its header.
 _HEADER = 3
 # The shortest cut-off last line that is read as the start of a chrome phrase.
@@ -266,8 +269,10 @@ def _scores(lines: list[str], norms: list[str], evidence: _Evidence) -> list[int
         if owners is not None:
             if norm not in seen:  # a menu label printed six times is still one label
                 seen.add(norm)
+                # A fixed sentence that long is the site's own, not a chance match.
+                points = ENOUGH if len(norm) >= _SENTENCE_MARK else 1
                 for index in owners:
-                    scores[index] += 1
+                    scores[index] += points
             continue
         size = len(norm)
         found = time(norm) if time is not None and size <= _TIME_MAX else None
@@ -329,8 +334,9 @@ def _trailer(norm: str, evidence: _Evidence, scores: list[int], seen: set[str]) 
     for phrase in evidence.cut_marks.get(norm[:_CUT_MIN], ()):
         if len(phrase) > len(norm) and phrase.startswith(norm):
             seen.add(phrase)
+            points = ENOUGH if len(norm) >= _SENTENCE_MARK else 1
             for index in evidence.marks[phrase]:
-                scores[index] += 1
+                scores[index] += points
             return
 
 

@@ -63,6 +63,8 @@ def read_header(state: LineState) -> int:
         return first
     if read_author_page(state, first):
         return len(norms)
+    if _outlet_first(state, first):
+        return first + 1
     # An empty first line means a header follows; otherwise the first line must
     # look like a title, or the dump starts mid-story (a fragment).
     if (first > 0 and len(norm) <= 300) or looks_like_title(norm):
@@ -90,6 +92,30 @@ def _menu(state: LineState, first: int) -> int | None:
     for i in range(first, end):
         state.claim(i, LineKind.BOILERPLATE)
     return end
+
+
+# An outlet's name alone on a page's first line: a few words, no sentence.
+_OUTLET_WORDS = 3
+_OUTLET_MAX = 40
+# The paragraph under it: long prose.
+_PROSE_MIN = 150
+
+
+def _outlet_first(state: LineState, first: int) -> bool:
+    """Claim a first line that names the story's outlet over its body, if it is one.
+
+    Some article pages open with the bare source label, a blank and the body: a
+    label that short over a long paragraph is no headline.
+    """
+    norms = state.norms
+    norm = norms[first]
+    nxt = state.next_nonblank(first + 1)
+    if (nxt is None or nxt == first + 1 or len(norm) > _OUTLET_MAX
+            or len(norm.split()) > _OUTLET_WORDS or ends_sentence(norm)
+            or state.shapes[nxt] is not Shape.TEXT or len(norms[nxt]) < _PROSE_MIN):
+        return False
+    state.claim(first, LineKind.DATELINE, Role.SOURCE_TIME)
+    return True
 
 
 def _headline(state: LineState, i: int) -> int:
