@@ -24,8 +24,9 @@ to the candidate that comes first (by default, the built-in dialects before thos
 caller registered, and these in the order they were registered). Without that much
 evidence of any family the text is never reported as one: it is an aggregator's feed
 of an unknown family (the ``feed`` dialect, read by the shape its records repeat) when
-its first lines are teasers cut short (``"... they said ..."``, ``"... read more"``),
-else an ordinary page, read by the generic dialect.
+its first lines are teasers cut short (``"... they said ..."``, ``"... read more"``)
+or two-line cards (a kicker over a title, between blank lines), else an ordinary
+page, read by the generic dialect.
 """
 
 from __future__ import annotations
@@ -40,7 +41,7 @@ import attrs
 from pagedump._dialects import FEED, GENERIC, Dialect, Layout, TeaserForm, registered
 from pagedump._lines import normalize_all
 from pagedump._patterns import alternation, gate_of, required_text
-from pagedump._text import snippet_page
+from pagedump._text import card_page, snippet_page
 
 __all__ = ["ENOUGH", "SURE", "SniffReport", "sniff_report_text", "sniff_split", "sniff_text"]
 
@@ -476,11 +477,14 @@ def _chosen(dialects: tuple[Dialect, ...], scores: list[int], norms: list[str]) 
 
 
 def _fallback(norms: list[str]) -> Dialect:
-    """Without evidence of a family: a feed if the sample is teasers cut short, else generic.
+    """Without evidence of a family: a feed if the sample repeats a record's shape.
 
-    Only the head of the sample is looked at: a page of cut teasers shows it at once.
+    Teasers cut short line after line, or two-line cards (a kicker over a title)
+    between blank lines, make a feed; anything else is an ordinary page. Only the head
+    of the sample is looked at: a page of records shows it at once.
     """
-    return FEED if snippet_page(norms[:_FALLBACK_LINES]) else GENERIC
+    head = norms[:_FALLBACK_LINES]
+    return FEED if snippet_page(head) or card_page(head) else GENERIC
 
 
 def _best(scores: list[int]) -> int | None:

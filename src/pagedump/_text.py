@@ -14,6 +14,7 @@ __all__ = [
     "CLAUSE_ENDS",
     "OPENERS",
     "SENTENCE_ENDS",
+    "card_page",
     "ends_sentence",
     "is_snippet",
     "snippet_page",
@@ -63,3 +64,32 @@ def snippet_page(texts: list[str]) -> bool:
     lines = [text for text in texts if text]
     snippets = sum(1 for text in lines if is_snippet(text))
     return snippets >= _SNIPPETS_MIN and snippets * 4 >= len(lines)
+
+
+_CARDS_MIN = 4
+_KICKER_WORDS = 3
+_CARD_TITLE_WORDS = 4
+_CARD_TITLE_MAX = 150
+
+
+def card_page(texts: list[str]) -> bool:
+    """Whether lines ``texts`` (blank ones included) are a page of two-line cards.
+
+    A card stands between blank lines: a kicker (a short label, or a bulleted image
+    description) over a title. At least four cards, making two fifths of the page's
+    lines that are not blank, make a page of them.
+    """
+    cards = 0
+    last = len(texts) - 1
+    for i in range(last):
+        label, title = texts[i], texts[i + 1]
+        if (not label or not title or (i > 0 and texts[i - 1])
+                or (i + 2 <= last and texts[i + 2])):
+            continue
+        kicker = label.startswith("• ") or (
+            len(label.split()) <= _KICKER_WORDS and label[-1] not in CLAUSE_ENDS)
+        headline = (len(title.split()) >= _CARD_TITLE_WORDS and len(title) <= _CARD_TITLE_MAX
+                    and title[-1] not in CLAUSE_ENDS and title[0].isupper())
+        cards += kicker and headline
+    lines = sum(1 for text in texts if text)
+    return cards >= _CARDS_MIN and cards * 2 * 5 >= lines * 2

@@ -29,7 +29,7 @@ from pagedump._dialects import Dialect
 from pagedump._layouts.header import looks_like_title
 from pagedump._shapes import Shape, rules_for, shapes
 from pagedump._state import LineState
-from pagedump._text import snippet_page
+from pagedump._text import ends_sentence, is_snippet, snippet_page
 from pagedump._tokens import LineKind, Role
 
 __all__ = ["read"]
@@ -107,7 +107,8 @@ def read(state: LineState) -> None:
 
 def _titled(state: LineState, i: int, metas: dict[int, re.Match[str]]) -> bool:
     """Whether line ``i`` opens a record: it reads as a title, not as teaser text."""
-    # A record's title is followed by more of the record; a last line is cut prose.
+    # A record's title is followed by more of the record; a last line is cut prose
+    # (or a title cut short).
     return _title_shaped(state, state.norms[i]) and _next_content(state, i) is not None
 
 
@@ -153,19 +154,13 @@ def _read_items(state: LineState, titles: set[int], metas: dict[int, re.Match[st
             else:
                 state.claim(i, _RELATED, Role.ORPHAN)
             continue
+        if i in titles and _kicker(state, i, titles):
+            open_title, header = i + 1, True
+            continue
         if i in titles:
-            if open_title is not None and norms[open_title] == norm:
-                state.claim(i, _RELATED, Role.COPY)
-                continue
-            if header and _label(norm):
-                state.claim(i, _RELATED, Role.ITEM_SOURCE, norm)
-                continue
-            if len(norm.split()) < _TITLE_MIN_WORDS:
-                state.claim(i, LineKind.BOILERPLATE)  # a section label between records
-                continue
-            state.claim(i, _RELATED, Role.ITEM_TITLE)
-            state.item_starts.add(i)
-            open_title, header = i, True
+            copy = open_title is not None and norms[open_title] == norm
+            if _title_line(state, i, titles, copy=copy, header=header):
+                open_title, header = i, True
             continue
         state.claim(i, _RELATED, Role.ITEM_TEASER if open_title is not None else Role.ORPHAN)
         header = False
@@ -228,13 +223,62 @@ def _leading_chrome(state: LineState, titles: list[int],
             pass  # a link above the listing's title is the site's, not a record
         elif nxt is None or nxt in metas or nxt not in kept or norms[nxt] == norms[i]:
             break
+        elif nxt == i + 1 and _label(norms[i]) and _spaced(state, i, nxt):
+            break  # a kicker right over its title: the first card
         elif _label(norms[nxt]):
             after = _next_content(state, nxt)
-            if after is not None and after not in kept:
+            if after is not None and after not in kept and (
+                    is_snippet(norms[after]) or ends_sentence(norms[after])):
                 break  # a title, its outlet, its teaser: the first record
         kept.discard(i)
         state.claim(i, LineKind.BOILERPLATE)
     return kept
+
+
+def _title_line(state: LineState, i: int, titles: set[int], *, copy: bool,
+                header: bool) -> bool:
+    """Claim a title-like line of a listing; return whether it opens an item.
+
+    It is a copy of the open item's title, a section heading over the next records,
+    the open item's outlet (a label right under its title), a section label, or the
+    title of a new item.
+    """
+    norm = state.norms[i]
+    if copy:
+        state.claim(i, _RELATED, Role.COPY)
+    elif _label(norm) and _spaced(state, i, i) and _next_content(state, i) in titles:
+        state.claim(i, LineKind.BOILERPLATE)  # a section heading over records
+    elif header and _label(norm):
+        state.claim(i, _RELATED, Role.ITEM_SOURCE, norm)
+    elif len(norm.split()) < _TITLE_MIN_WORDS:
+        state.claim(i, LineKind.BOILERPLATE)  # a section label between records
+    else:
+        state.claim(i, _RELATED, Role.ITEM_TITLE)
+        state.item_starts.add(i)
+        return True
+    return False
+
+
+def _kicker(state: LineState, i: int, titles: set[int]) -> bool:
+    """Claim a kicker right over a title (a card's section label), if line ``i`` is one.
+
+    The kicker is the item's category, and starts it.
+    """
+    norms = state.norms
+    if (len(norms[i].split()) >= _TITLE_MIN_WORDS or i + 1 not in titles
+            or len(norms[i + 1].split()) < _TITLE_MIN_WORDS or not _spaced(state, i, i + 1)):
+        return False
+    state.claim(i, _RELATED, Role.ITEM_CATEGORY)
+    state.item_starts.add(i)
+    state.claim(i + 1, _RELATED, Role.ITEM_TITLE)
+    return True
+
+
+def _spaced(state: LineState, first: int, last: int) -> bool:
+    """Whether lines ``first`` to ``last`` stand between blank lines (or the page's ends)."""
+    norms = state.norms
+    return (first == 0 or not norms[first - 1]) and (last + 1 >= len(norms)
+                                                     or not norms[last + 1])
 
 
 def _label(norm: str) -> bool:
