@@ -197,7 +197,7 @@ def test_page_kind_values_are_exactly_the_three_strings() -> None:
 
 
 def test_dialect_enum_values_are_exactly_these_strings() -> None:
-    assert [layout.value for layout in pagedump.Layout] == ["aggregator", "article"]
+    assert [layout.value for layout in pagedump.Layout] == ["aggregator", "article", "feed"]
     assert [form.value for form in pagedump.TeaserForm] == ["timed", "cards", "titles"]
     assert all(isinstance(member, str) for member in [*pagedump.Layout, *pagedump.TeaserForm])
 

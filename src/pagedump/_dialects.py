@@ -40,11 +40,24 @@ from pagedump.exceptions import (
 )
 
 __all__ = [
+    "AUTOBLOG",
+    "BING_MIRROR",
     "BUILT_IN",
     "DAILY8",
+    "EXPRESS_DIGEST",
+    "FEED",
     "GENERIC",
+    "IFTTT_BLOGGER",
+    "INSHORTS",
     "MSN",
+    "NEWSBREAK",
+    "ONE_NEWS_PAGE",
+    "RSSING",
+    "RSS_RENDER",
+    "TOP_STORIES",
     "WIRE",
+    "WORDPRESS",
+    "WORLDNEWS",
     "YAHOO",
     "Dialect",
     "Layout",
@@ -66,6 +79,9 @@ class Layout(enum.StrEnum):
     ARTICLE = "article"
     """An ordinary news page: one story amid menus, footers and links, found by the
     evidence its lines carry."""
+    FEED = "feed"
+    """A page that repeats one record shape (a title, a source and/or time line, teaser
+    text): a listing of items found by that repetition (Inshorts, rssing.com)."""
 
 
 class TeaserForm(enum.StrEnum):
@@ -250,9 +266,11 @@ class Dialect:
         description: One line saying which pages the dialect reads.
         layout: How the page is laid out (a :class:`Layout`), which decides how lines
             are read in context: ``"aggregator"`` (a story with a header, a trailer and
-            related teasers, or a listing of teasers) or ``"article"`` (an ordinary
-            news page: one story amid menus, footers and links, found by the evidence
-            its lines carry). Only aggregator dialects are sniffed by their evidence.
+            related teasers, or a listing of teasers), ``"feed"`` (a page repeating one
+            record shape, read as a listing of the records) or ``"article"`` (an
+            ordinary news page: one story amid menus, footers and links, found by the
+            evidence its lines carry). Only aggregator and feed dialects are sniffed by
+            their evidence.
         logo_marks: First lines that open a logo header (Daily8: ``"logo"``).
         listing_marks: Lines that, right after a logo mark, say the page is a listing
             (Daily8: a lone ``"#"``).
@@ -312,6 +330,14 @@ class Dialect:
             (not full-matched); what it matches is the time value as printed.
         title_separators: What joins the headline and the site name in a page's title
             line (``"Headline - Site"``).
+        item_pattern: Pattern of a whole teaser printed on one line (feed layout), with
+            named groups among ``source``, ``time``, ``title`` and ``teaser``
+            (``"Coastline Courier on MSNPilots to meet ...Both sides agreed ..."``).
+            Each such line is evidence of the dialect when sniffing.
+        briefing: Feed layout: whether the page's records are the sections of one story
+            (a briefing: the first title is the headline, each later title that
+            paragraphs follow a sub-heading, other title-like lines chrome) rather than
+            items of a listing (a bool).
     """
 
     # Each converter is a named, typed function (not ``converter=tuple``), so that
@@ -375,6 +401,8 @@ class Dialect:
     date_pattern: str | None = attrs.field(default=None, validator=_check_pattern)
     title_separators: tuple[str, ...] = attrs.field(default=(), converter=_to_tuple,
                                                     validator=_check_strings)
+    item_pattern: str | None = attrs.field(default=None, validator=_check_pattern)
+    briefing: bool = attrs.field(default=False, validator=_check_bool)
 
 
 # Daily8 prints times the way moment.js words them, with its own bounds: a count of
@@ -472,18 +500,30 @@ YAHOO = Dialect(
     teasers="cards",
     bullets=("• ",),
     junk_lines=["Advertisement", "ADVERTISEMENT", "Story continues", "Read more"],
+    # The comment notice, when the page's end cuts it or its full stop is lost.
+    junk_patterns=(
+        r"Our goal is to create a safe and engaging place for users to connect.{0,200}",
+    ),
     date_formats=("%d-%m-%Y",),
 )
 
 MSN = Dialect(
     name="msn",
-    description="MSN portal article pages: a browser banner, a date and byline line.",
+    layout="feed",
+    briefing=True,
+    description=("MSN portal pages: a browser banner, a headline, a date and byline line; "
+                 "briefings of sub-headlines and paragraphs."),
     logo_marks=[
         ("You are using an older browser version. Please use a supported version for the best "
         "MSN experience."),
     ],
-    chrome=["Top Stories"],
+    chrome=[
+        "Top Stories",
+        ("You are using an older browser version. Please use a supported version for the best "
+        "MSN experience."),
+    ],
     junk_lines=["Advertisement", "ADVERTISEMENT", "image beacon"],
+    junk_patterns=(r"(?:image beacon){2,20}",),
     meta_patterns=(
         r"(?P<time>\d{2}/\d{2}/\d{4}) (?P<byline>[^\W\d_].{0,80})",
         (r"(?P<source>\S.{0,40}?) (?P<time>\d{1,2} (?:hrs?|mins?|days?) ago)"
@@ -515,6 +555,173 @@ WIRE = Dialect(
     dayfirst=True,
 )
 
+# -- feed families: pages that repeat one record shape --------------------------------------
+
+_RELATIVE_UNITS = r"(?:second|minute|hour|day|week|month|year)s?"
+
+INSHORTS = Dialect(
+    name="inshorts",
+    layout="feed",
+    description="Inshorts list pages and mirrors: 60-word summaries with 'short by' stamps.",
+    logo_marks=["For the best experience use inshorts app on your smartphone", "Mini app app"],
+    chrome=["For the best experience use inshorts app on your smartphone", "Mini app app"],
+    meta_patterns=(
+        (r"short by (?P<byline>[^/]{1,60}?) / on "
+         r"(?P<time>\d{1,2} [A-Z][a-z]{2} \d{4},[A-Z][a-z]+)"),
+        (r"short by (?P<byline>[^/]{1,60}?) / "
+         r"(?P<time>\d{1,2}:\d{2} [ap]m on \d{1,2} [A-Z][a-z]{2})"),
+    ),
+    date_formats=("%d %b %Y,%A",),
+    dayfirst=True,
+)
+
+BING_MIRROR = Dialect(
+    name="bing-mirror",
+    layout="feed",
+    description="Bing News result pages on proxy mirrors: '<Publisher> on MSN' glued to titles.",
+    junk_lines=["Digest more", "Explore more", "LIVE", "News"],
+    meta_patterns=(r"(?P<time>\d{1,2}[mhd])(?:on MSN)?",),
+    item_pattern=(
+        r"(?P<source>[^\W\d_][^\t]{0,60}?) on MSN"
+        r"(?P<title>\S.{8,250}?[a-z'’?!.)%])(?P<teaser>[A-Z“‘\"][a-z ].*)"
+    ),
+)
+
+RSSING = Dialect(
+    name="rssing",
+    layout="feed",
+    description="rssing.com feed archives: a channel header, then posts with Key: value lines.",
+    logo_marks=["Quantcast"],
+    chrome=["Quantcast", "Browse latest View live"],
+    junk_lines=["$", "0"],
+    junk_patterns=(r"Viewing all \d[\d,]* articles",),
+    listing_title=r"Channel: \S.{0,150}",
+    meta_patterns=(
+        r"Source: (?P<source>\S.{0,150})",
+        r"Date: (?P<time>\S.{0,60})",
+        r"(?:Country|Countries|Disaster|Disasters|Disaster type): \S.{0,200}",
+    ),
+)
+
+EXPRESS_DIGEST = Dialect(
+    name="express-digest",
+    layout="feed",
+    description="Express Digest listings: a tagline, then titles over '... read more' teasers.",
+    logo_marks=["Express Digest is a giant collection of the best News"],
+    chrome=["Express Digest is a giant collection of the best News",
+            "and interesting links on the web!"],
+    listing_title=r"All posts in: \S.{0,80}",
+    paragraph_closers=("read more",),
+)
+
+WORDPRESS = Dialect(
+    name="wordpress-aggregator",
+    layout="feed",
+    description=("WordPress news-aggregator plugin pages: a time with a view count, "
+                 "'Source: <domain>' after the excerpt."),
+    chrome=["Read Entire Article Source", "To remove this article - Removal Request]",
+            "[ARTICLE AD BOX]"],
+    end_block=["Read Entire Article Source"],
+    junk_lines=["["],
+    meta_patterns=(
+        rf"(?P<time>\d{{1,3}} {_RELATIVE_UNITS} ago) \d[\d,]*",
+        r"Source: (?P<source>[\w.-]+\.[a-z]{2,}(?:/\S*)?)",
+    ),
+)
+
+ONE_NEWS_PAGE = Dialect(
+    name="onenewspage",
+    layout="feed",
+    description=("One News Page link-out stubs: headline, outlet, a bare 'Published', "
+                 "'Full Article'."),
+    chrome=["Full Article"],
+    meta_patterns=(r"Published",),
+    paragraph_closers=("Full Article",),
+)
+
+NEWSBREAK = Dialect(
+    name="newsbreak",
+    layout="feed",
+    description="NewsBreak pages: a snippet over a capitals trailer ('LOCAL ・ 5 HOURS AGO').",
+    meta_patterns=(
+        (r"(?:[A-Z][A-Z&' -]{1,30} ・ )?"
+         r"(?P<time>(?:\d{1,3}|AN?) (?:SECOND|MINUTE|HOUR|DAY|WEEK|MONTH|YEAR)S? AGO)"),
+    ),
+)
+
+WORLDNEWS = Dialect(
+    name="worldnews",
+    layout="feed",
+    description="WorldNews (wn.com) ledes: '... read full story', a pull quote, a Q&A widget.",
+    chrome=["Ask about this article",
+            "Answer for your question of the article will be displayed here ..."],
+    junk_patterns=(r"Answer for your question of the article will be displayed.{0,20}",),
+    paragraph_closers=("read full story",),
+)
+
+AUTOBLOG = Dialect(
+    name="autoblog",
+    layout="feed",
+    description="WordPress autoblogs: posts closed by 'Source link', a comment form after them.",
+    chrome=["Source link", "Leave a Reply", "Posted on",
+            "Your email address will not be published. Required fields are marked *"],
+    junk_patterns=(r"[\w.-]{1,120}\.(?:jpe?g|png|webp|gif)",),
+)
+
+IFTTT_BLOGGER = Dialect(
+    name="ifttt-blogger",
+    layout="feed",
+    description="Blogger sites fed by IFTTT: 'from <feed> https://ift.tt/...' under each post.",
+    chrome=["via IFTTT", "No comments", "Read more", "Breaking News"],
+    junk_patterns=(
+        (r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday), "
+         r"[A-Z][a-z]+ \d{1,2}, \d{4}"),
+    ),
+    meta_patterns=(
+        r"from (?P<source>\S.{0,100}?) https?://ift\.tt/\S{3,20}",
+        r"(?P<time>[A-Z][a-z]+ \d{1,2}, \d{4} at \d{1,2}:\d{2} ?[AP]M)",
+    ),
+    date_formats=("%B %d, %Y at %I:%M%p", "%B %d, %Y at %I:%M %p"),
+    dayfirst=False,
+)
+
+_RFC_822 = (r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{1,2} [A-Z][a-z]{2} \d{4} "
+            r"\d{2}:\d{2}(?::\d{2})? (?:[+-]\d{4}|GMT|UTC)")
+
+RSS_RENDER = Dialect(
+    name="rss-render",
+    layout="feed",
+    description="RSS-to-HTML renders of feeds: title, description and date in site orders.",
+    chrome=["Continue reading...", "Continue reading", "Continue reading →"],
+    junk_patterns=(r"Updated: \d{1,2} hours? \d{1,2} min ago",),
+    meta_patterns=(
+        rf"\(?(?P<time>{_RFC_822})\)?",
+        r"Posted: (?P<time>\d{1,2} [A-Z][a-z]+ \d{4} \| \d{1,2}:\d{2} [ap]m)",
+    ),
+    item_pattern=rf"(?P<time>{_RFC_822})(?P<title>\S.{{3,250}})",
+    date_formats=("%a, %d %b %Y %H:%M:%S %z", "%a, %d %b %Y %H:%M:%S %Z",
+                  "%d %B %Y | %I:%M %p", "%B %d, %Y - %I:%M%p", "%m/%d/%Y %I:%M %p"),
+    dayfirst=False,
+)
+
+TOP_STORIES = Dialect(
+    name="top-stories",
+    layout="feed",
+    description="Top-stories digest mirrors: headlines over one wire dateline paragraph each.",
+    listing_title=r"[A-Z][\w&'. -]{1,30}: Top [Ss]tories(?: of the [Dd]ay)?",
+    junk_patterns=(
+        r"Here are the [Tt]op [Ss]tories from .{1,80}",
+        r".{10,300} (?:REUTERS|Reuters|AFP|AP Photo)/[\w .'’-]{2,60}",
+    ),
+)
+
+FEED = Dialect(
+    name="feed",
+    layout="feed",
+    description=("Listings of aggregators no dialect knows: records found by the shape "
+                 "they repeat (a title, teaser text cut short)."),
+)
+
 # Ordinary pages have no site of their own: their word lists (pagedump._words) hold
 # the evidence of story and chrome in many languages.
 GENERIC = Dialect(
@@ -533,7 +740,11 @@ GENERIC = Dialect(
     dayfirst=True,
 )
 
-BUILT_IN: tuple[str, ...] = ("daily8", "generic", "msn", "wire", "yahoo")
+BUILT_IN: tuple[str, ...] = (
+    "daily8", "generic", "msn", "wire", "yahoo", "inshorts", "bing-mirror", "rssing",
+    "express-digest", "wordpress-aggregator", "onenewspage", "newsbreak", "worldnews",
+    "autoblog", "ifttt-blogger", "rss-render", "top-stories", "feed",
+)
 """The names of the built-in dialects, in the order they win ties when sniffing."""
 
 _REGISTRY: dict[str, Dialect] = {}
@@ -643,5 +854,7 @@ def resolve_dialect(dialect: Dialect | str) -> Dialect:
                          expected="a Dialect, a dialect name or None")
 
 
-for _builtin in (DAILY8, GENERIC, YAHOO, MSN, WIRE):
+for _builtin in (DAILY8, GENERIC, YAHOO, MSN, WIRE, INSHORTS, BING_MIRROR, RSSING,
+                 EXPRESS_DIGEST, WORDPRESS, ONE_NEWS_PAGE, NEWSBREAK, WORLDNEWS, AUTOBLOG,
+                 IFTTT_BLOGGER, RSS_RENDER, TOP_STORIES, FEED):
     register_dialect(_builtin)

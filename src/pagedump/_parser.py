@@ -184,7 +184,7 @@ class _PageBuilder:
     def on_item_source(self, norm: str, value: str | None) -> None:
         item = self.current_item()
         item.lines.append(norm)
-        item.source = norm
+        item.source = value or norm
 
     def on_item_title(self, norm: str, value: str | None) -> None:
         item = self.current_item()
@@ -194,7 +194,8 @@ class _PageBuilder:
     def on_item_time(self, norm: str, value: str | None) -> None:
         item = self.current_item()
         item.lines.append(norm)
-        item.published = self.time(value or norm)
+        if item.published is None:  # an item's first time is when it was published
+            item.published = self.time(value or norm)
 
     def on_item_category(self, norm: str, value: str | None) -> None:
         item = self.current_item()
@@ -211,6 +212,33 @@ class _PageBuilder:
         item = self.current_item()
         item.lines.append(norm)
         item.teaser.append(norm)
+
+    def on_item_meta(self, norm: str, value: str | None) -> None:
+        item = self.current_item()
+        item.lines.append(norm)
+        for pattern in compile_all(self.dialect.meta_patterns):
+            match = pattern.fullmatch(norm)
+            if match is None:
+                continue
+            fields = {k: v.strip() for k, v in match.groupdict().items() if v and v.strip()}
+            item.source = fields.get("source", item.source)
+            if "time" in fields and item.published is None:
+                item.published = self.time(fields["time"])
+            return
+
+    def on_glued_item(self, norm: str, value: str | None) -> None:
+        item = self.current_item()
+        item.lines.append(norm)
+        pattern = self.dialect.item_pattern
+        match = re.fullmatch(pattern, norm) if pattern else None
+        fields = {k: v.strip() for k, v in match.groupdict().items()
+                  if v and v.strip()} if match is not None else {}
+        item.title = fields.get("title", value or norm)
+        item.source = fields.get("source", item.source)
+        if "time" in fields and item.published is None:
+            item.published = self.time(fields["time"])
+        if "teaser" in fields:
+            item.teaser.append(fields["teaser"])
 
     def on_author_item(self, norm: str, value: str | None) -> None:
         item = self.current_item()
@@ -267,6 +295,8 @@ _HANDLERS: dict[Role, Callable[[_PageBuilder, str, str | None], None]] = {
     Role.ITEM_SOURCE_BULLET: _PageBuilder.on_item_source_bullet,
     Role.ITEM_TEASER: _PageBuilder.on_item_teaser,
     Role.AUTHOR_ITEM: _PageBuilder.on_author_item,
+    Role.GLUED_ITEM: _PageBuilder.on_glued_item,
+    Role.ITEM_META: _PageBuilder.on_item_meta,
     Role.ORPHAN: _PageBuilder.on_orphan,
 }
 

@@ -4,21 +4,29 @@ Each candidate aggregator dialect's own evidence is looked for in a sample of th
 text (the top and the end of the dump), and each line of evidence scores points for
 the dialects it belongs to:
 
-- a chrome line or header mark of the dialect: 1 point per distinct line, 2 more for
-  a header mark on the dump's first line;
+- a chrome line or header mark of the dialect: 1 point per distinct line (3 for one
+  of 80 characters or more: a fixed sentence of the site, such as a disclaimer), 2
+  more for a header mark on the dump's first line;
 - a bare time line as the dialect prints it: 1 point, and 1 for each line right
   under it that starts with one of the dialect's bullets (a compact teaser's outlet);
 - a signature line: 2 points (a listing title, a time glued to its label, a metadata
   line, an item of an author listing);
 - an indented bullet line, with one of the dialect's bullets: 1 point to the
   dialects with teaser cards when an indented line follows it, else to those with
-  timed teasers.
+  timed teasers (only when they have other evidence: a bulleted list alone is any
+  site's);
+- a signature line in the dump's first three lines or as its last line: 1 more;
+- the dump's last line, when it is the start of one of the dialect's chrome lines
+  cut short: 1; a paragraph ending in an ellipsis and a feed dialect's closer: 1.
 
 The dialect with the most points wins when it has at least :data:`ENOUGH`; a tie goes
 to the candidate that comes first (by default, the built-in dialects before those a
 caller registered, and these in the order they were registered). Without that much
-evidence of any family the text is an ordinary page, read by the generic dialect:
-never an aggregator chosen for want of anything better.
+evidence of any family the text is never reported as one: it is an aggregator's feed
+of an unknown family (the ``feed`` dialect, read by the shape its records repeat) when
+its first lines are teasers cut short (``"... they said ..."``, ``"... read more"``)
+or two-line cards (a kicker over a title, between blank lines), else an ordinary
+page, read by the generic dialect.
 """
 
 from __future__ import annotations
@@ -26,13 +34,14 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Callable
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 import attrs
 
-from pagedump._dialects import GENERIC, Dialect, Layout, TeaserForm, registered
+from pagedump._dialects import FEED, GENERIC, Dialect, Layout, TeaserForm, registered
 from pagedump._lines import normalize_all
-from pagedump._patterns import alternation, required_text
+from pagedump._patterns import alternation, gate_of, required_text
+from pagedump._text import card_page, snippet_page
 
 __all__ = ["ENOUGH", "SURE", "SniffReport", "sniff_report_text", "sniff_split", "sniff_text"]
 
@@ -42,6 +51,14 @@ _TAIL = 1_000
 # Chrome lines, signature lines and time lines are short; prose is not looked at.
 _MARK_MAX = 300
 _SIGNATURE_MAX = 150
+# The lines of the sample's head read for the fallback's shape test.
+_FALLBACK_LINES = 60
+# A chrome line at least this long is a fixed sentence of the site (a disclaimer).
+_SENTENCE_MARK = 80
+# A signature among the first lines of a dump stands in its header.
+_HEADER = 3
+# The shortest cut-off last line that is read as the start of a chrome phrase.
+_CUT_MIN = 20
 _TIME_MAX = 40
 ENOUGH = 3
 """The fewest points that make a dialect: more than a stray "Comments" line on a news site."""
@@ -89,12 +106,34 @@ class _Evidence:
     signatures: tuple[_Signature, ...]
     """Signature lines: most of at most :data:`_SIGNATURE_MAX` characters, an author
     listing's items of up to :data:`_MARK_MAX`."""
+    by_first: dict[str, tuple[_Signature, ...]]
+    """The signatures by a character their matches can start with (any decimal digit
+    files them under each of ``"0"`` to ``"9"``; one of another script is tried with
+    :attr:`by_digit`)."""
+    by_digit: tuple[_Signature, ...]
+    """The signatures a decimal digit can start."""
+    anywhere: tuple[_Signature, ...]
+    """The signatures whose first character is not known: tried on every line."""
+    long_first: dict[str, tuple[_Signature, ...]]
+    """:attr:`by_first` for lines longer than :data:`_SIGNATURE_MAX` characters: only
+    the signatures that long lines can be."""
+    long_digit: tuple[_Signature, ...]
+    """:attr:`by_digit` for lines longer than :data:`_SIGNATURE_MAX` characters."""
+    long_anywhere: tuple[_Signature, ...]
+    """:attr:`anywhere` for lines longer than :data:`_SIGNATURE_MAX` characters."""
     bullets: tuple[_Bullet, ...]
     """Every bullet marker the dialects print."""
     markers: tuple[str, ...]
     """The markers of :attr:`bullets`, for one ``startswith`` test."""
     under_time: tuple[tuple[str, ...], ...]
     """Per dialect, the bullets that may open a line right under its time line."""
+    cut_marks: dict[str, tuple[str, ...]]
+    """The marks of :attr:`marks` long enough to be recognised cut short, by their
+    first :data:`_CUT_MIN` characters."""
+    closed: dict[str, tuple[int, ...]]
+    """The paragraph closers of feed dialects, after an ellipsis -> their dialects."""
+    closers: tuple[str, ...]
+    """The keys of :attr:`closed`, for one ``endswith`` test."""
 
 
 @functools.lru_cache(maxsize=8)
@@ -102,12 +141,14 @@ def _evidence(dialects: tuple[Dialect, ...]) -> _Evidence:
     marks: dict[str, list[int]] = {}
     logos: dict[str, list[int]] = {}
     signatures: list[_Signature] = []
+    sources_of: list[str] = []  # the pattern source of each signature
     times: dict[str, list[int]] = {}
     bullets: dict[str, tuple[list[int], list[int]]] = {}
     under_time: list[tuple[str, ...]] = []
+    closed: dict[str, list[int]] = {}
     for index, dialect in enumerate(dialects):
         # An ordinary page has no evidence of its own: it is what is left.
-        aggregator = dialect.layout == Layout.AGGREGATOR
+        aggregator = dialect.layout != Layout.ARTICLE
         under_time.append(dialect.bullets if aggregator and dialect.time_pattern else ())
         if not aggregator:
             continue
@@ -123,8 +164,14 @@ def _evidence(dialects: tuple[Dialect, ...]) -> _Evidence:
             if dialect.time_prefix:
                 sources.append(f"{re.escape(dialect.time_prefix)}(?:{dialect.time_pattern})")
         signatures.extend(_signature_of(source, index, _SIGNATURE_MAX) for source in sources)
-        if dialect.author_item_pattern:
-            signatures.append(_signature_of(dialect.author_item_pattern, index, _MARK_MAX))
+        sources_of.extend(sources)
+        for pattern in (dialect.author_item_pattern, dialect.item_pattern):
+            if pattern:
+                signatures.append(_signature_of(pattern, index, _MARK_MAX))
+                sources_of.append(pattern)
+        if dialect.layout == Layout.FEED:
+            for closer in dialect.paragraph_closers:
+                closed.setdefault(f"... {closer}", []).append(index)
         for marker in dialect.bullets:
             cards, timed = bullets.setdefault(marker, ([], []))
             if dialect.teasers == TeaserForm.CARDS:
@@ -139,10 +186,14 @@ def _evidence(dialects: tuple[Dialect, ...]) -> _Evidence:
                            for k, source in enumerate(times)]),
         time_owners=tuple(tuple(owners) for owners in times.values()),
         signatures=tuple(signatures),
+        **_filed(signatures, sources_of),
         bullets=tuple(_Bullet(marker, tuple(cards), tuple(timed))
                       for marker, (cards, timed) in bullets.items()),
         markers=tuple(bullets),
         under_time=tuple(under_time),
+        cut_marks=_by_start(marks),
+        closed={k: tuple(v) for k, v in closed.items()},
+        closers=tuple(closed),
     )
 
 
@@ -191,13 +242,25 @@ def _scores(lines: list[str], norms: list[str], evidence: _Evidence) -> list[int
     print a page alike score alike, and the candidates' order decides between them.
     """
     scores = [0] * len(evidence.dialects)
-    marks, signatures = evidence.marks, evidence.signatures
+    outlets = [0] * len(evidence.dialects)  # points of indented bullets (timed teasers)
+    marks = evidence.marks
     time = evidence.times.match if evidence.times is not None else None
     first = True
     seen: set[str] = set()
     timed: tuple[int, ...] = ()  # the dialects whose time line the last line was
+    last = len(norms) - 1
+    while last >= 0 and not norms[last]:
+        last -= 1
+    if last >= 0:
+        _trailer(norms[last], evidence, scores, seen)
+    place = 0  # how many non-blank lines came before
     for k, norm in enumerate(norms):
-        if not norm or len(norm) > _MARK_MAX:
+        if not norm:
+            continue
+        place += 1
+        if evidence.closers and norm.endswith(evidence.closers):
+            _closed(norm, evidence, scores, seen)
+        if len(norm) > _MARK_MAX:
             continue
         if first:
             first = False
@@ -207,8 +270,10 @@ def _scores(lines: list[str], norms: list[str], evidence: _Evidence) -> list[int
         if owners is not None:
             if norm not in seen:  # a menu label printed six times is still one label
                 seen.add(norm)
+                # A fixed sentence that long is the site's own, not a chance match.
+                points = ENOUGH if len(norm) >= _SENTENCE_MARK else 1
                 for index in owners:
-                    scores[index] += 1
+                    scores[index] += points
             continue
         size = len(norm)
         found = time(norm) if time is not None and size <= _TIME_MAX else None
@@ -224,34 +289,123 @@ def _scores(lines: list[str], norms: list[str], evidence: _Evidence) -> list[int
                     scores[index] += 1  # a compact teaser's bullet under its time
                 continue
             timed = ()
-        signed = _signed(norm, size, signatures)
+        signed = _signed(norm, size, evidence)
         if signed:
+            # In the header or as the trailer, a signature line is the family's mark.
+            points = 3 if place <= _HEADER or k == last else 2
             for index in signed:
-                scores[index] += 2
+                scores[index] += points
         elif norm.startswith(evidence.markers) and lines[k][:1].isspace():
-            # An indented line under the bullet makes a card; a blank one, a spaced
-            # teaser's outlet bullet.
-            card = k + 1 < len(lines) and lines[k + 1].startswith("    ") and lines[k + 1].strip()
-            for bullet in evidence.bullets:
-                if norm.startswith(bullet.marker):
-                    for index in bullet.cards if card else bullet.timed:
-                        scores[index] += 1
-    return scores
+            card, dialects = _bulleted(lines, k, norm, evidence)
+            for index in dialects:
+                (scores if card else outlets)[index] += 1
+    # A bulleted line alone is any site's list: it backs a timed dialect's other
+    # evidence, and is none without it.
+    return [score + outlet if score else 0 for score, outlet in zip(scores, outlets, strict=True)]
 
 
-def _signed(norm: str, size: int, signatures: tuple[_Signature, ...]) -> set[int] | None:
+def _bulleted(lines: list[str], k: int, norm: str,
+              evidence: _Evidence) -> tuple[bool, list[int]]:
+    """An indented bullet line: whether it opens a card, and the dialects it is evidence of.
+
+    A bullet that does not open a card is a spaced teaser's outlet.
+    """
+    # An indented line under the bullet makes a card; a blank one, a spaced teaser's
+    # outlet bullet.
+    card = bool(k + 1 < len(lines) and lines[k + 1].startswith("    ") and lines[k + 1].strip())
+    owners: list[int] = []
+    for bullet in evidence.bullets:
+        if norm.startswith(bullet.marker):
+            owners.extend(bullet.cards if card else bullet.timed)
+    return card, owners
+
+
+def _by_start(marks: dict[str, list[int]]) -> dict[str, tuple[str, ...]]:
+    starts: dict[str, list[str]] = {}
+    for phrase in marks:
+        if len(phrase) > _CUT_MIN:
+            starts.setdefault(phrase[:_CUT_MIN], []).append(phrase)
+    return {start: tuple(phrases) for start, phrases in starts.items()}
+
+
+def _trailer(norm: str, evidence: _Evidence, scores: list[int], seen: set[str]) -> None:
+    """Score a dump's last line when it is a chrome line cut short by the fragment's end."""
+    if len(norm) < _CUT_MIN or norm in evidence.marks:
+        return
+    for phrase in evidence.cut_marks.get(norm[:_CUT_MIN], ()):
+        if len(phrase) > len(norm) and phrase.startswith(norm):
+            seen.add(phrase)
+            points = ENOUGH if len(norm) >= _SENTENCE_MARK else 1
+            for index in evidence.marks[phrase]:
+                scores[index] += points
+            return
+
+
+def _closed(norm: str, evidence: _Evidence, scores: list[int], seen: set[str]) -> None:
+    """Score a paragraph closed by a feed family's own marker (``"... read full story"``)."""
+    for closer, owners in evidence.closed.items():
+        if norm.endswith(closer) and closer not in seen:
+            seen.add(closer)
+            for index in owners:
+                scores[index] += 1
+
+
+def _filed(signatures: list[_Signature], sources: list[str]) -> dict[str, Any]:
+    """The signatures filed by the characters their matches can start with.
+
+    Filed twice: all of them for short lines, and those that can be longer than
+    :data:`_SIGNATURE_MAX` characters for long ones (most prose lines are long).
+    """
+    short = _filed_by_first(signatures, sources)
+    pairs = [(signature, source) for signature, source in zip(signatures, sources, strict=True)
+             if signature.longest > _SIGNATURE_MAX]
+    long = _filed_by_first([pair[0] for pair in pairs], [pair[1] for pair in pairs])
+    return {**short, **{f"long_{key.split('_')[-1]}": value for key, value in long.items()}}
+
+
+def _filed_by_first(signatures: list[_Signature], sources: list[str]) -> dict[str, Any]:
+    by_first: dict[str, list[_Signature]] = {}
+    by_digit: list[_Signature] = []
+    anywhere: list[_Signature] = []
+    for signature, source in zip(signatures, sources, strict=True):
+        gate = gate_of(source)
+        if gate is None:
+            anywhere.append(signature)
+            continue
+        for char in gate.chars | (frozenset("0123456789") if gate.digits else frozenset()):
+            filed = by_first.setdefault(char, [])
+            if signature not in filed:
+                filed.append(signature)
+        if gate.digits:
+            by_digit.append(signature)
+    return {"by_first": {char: tuple(filed) for char, filed in by_first.items()},
+            "by_digit": tuple(by_digit), "anywhere": tuple(anywhere)}
+
+
+def _signed(norm: str, size: int, evidence: _Evidence) -> set[int] | None:
     """The dialects of the signatures ``norm`` (of length ``size``) is, or ``None``.
 
-    A pattern only runs on lines short enough for it and holding the text all its
-    matches hold. A line is one piece of evidence per dialect, however many of the
-    dialect's signatures it fits.
+    A pattern only runs on lines that start with a character its matches can start
+    with, short enough for it and holding the text all its matches hold. A line is
+    one piece of evidence per dialect, however many of the dialect's signatures it
+    fits.
     """
+    first = norm[0]
+    if size > _SIGNATURE_MAX:
+        filed = evidence.long_first.get(first)
+        digit, anywhere = evidence.long_digit, evidence.long_anywhere
+    else:
+        filed = evidence.by_first.get(first)
+        digit, anywhere = evidence.by_digit, evidence.anywhere
+    if filed is None and first > "\x7f" and first.isdigit():
+        filed = digit
     found: set[int] | None = None
-    for required, fullmatch, dialect, longest in signatures:
-        if size <= longest and required in norm and fullmatch(norm) is not None:
-            if found is None:
-                found = set()
-            found.add(dialect)
+    for signatures in (filed, anywhere):
+        for required, fullmatch, dialect, longest in signatures or ():
+            if size <= longest and required in norm and fullmatch(norm) is not None:
+                if found is None:
+                    found = set()
+                found.add(dialect)
     return found
 
 
@@ -286,19 +440,20 @@ def sniff_text(text: str, candidates: tuple[Dialect, ...] | None = None) -> Dial
     """Choose the dialect that best reads ``text`` (see :func:`pagedump.sniff`)."""
     lines = _sample(text)
     dialects = registered() if candidates is None else candidates
-    scores = _scores(lines, normalize_all(lines), _evidence(dialects))
-    return _chosen(dialects, scores)
+    norms = normalize_all(lines)
+    return _chosen(dialects, _scores(lines, norms, _evidence(dialects)), norms)
 
 
 def sniff_report_text(text: str, candidates: tuple[Dialect, ...] | None = None) -> SniffReport:
     """Sniff ``text`` among ``candidates`` (by default, every registered dialect)."""
     lines = _sample(text)
     dialects = registered() if candidates is None else candidates
-    scores = _scores(lines, normalize_all(lines), _evidence(dialects))
+    norms = normalize_all(lines)
+    scores = _scores(lines, norms, _evidence(dialects))
     named = tuple((dialect.name, score) for dialect, score in zip(dialects, scores, strict=True))
     best = _best(scores)
     if best is None:  # the fallback: no candidate had enough evidence
-        return SniffReport(GENERIC, 0.0, named)
+        return SniffReport(_fallback(norms), 0.0, named)
     top = scores[best]
     rival = max((score for k, score in enumerate(scores) if k != best), default=0)
     confidence = min(1.0, top / SURE) * top / (top + rival)
@@ -312,13 +467,24 @@ def sniff_split(text: str, lines: list[str], norms: list[str]) -> Dialect:
     """
     dialects = registered()
     sample, sample_norms = _sample_of(text, lines, norms)
-    return _chosen(dialects, _scores(sample, sample_norms, _evidence(dialects)))
+    return _chosen(dialects, _scores(sample, sample_norms, _evidence(dialects)), sample_norms)
 
 
-def _chosen(dialects: tuple[Dialect, ...], scores: list[int]) -> Dialect:
-    """The dialect the evidence points to; without enough, the generic one."""
+def _chosen(dialects: tuple[Dialect, ...], scores: list[int], norms: list[str]) -> Dialect:
+    """The dialect the evidence points to; without enough, a fallback by the page's shape."""
     best = _best(scores)
-    return GENERIC if best is None else dialects[best]
+    return _fallback(norms) if best is None else dialects[best]
+
+
+def _fallback(norms: list[str]) -> Dialect:
+    """Without evidence of a family: a feed if the sample repeats a record's shape.
+
+    Teasers cut short line after line, or two-line cards (a kicker over a title)
+    between blank lines, make a feed; anything else is an ordinary page. Only the head
+    of the sample is looked at: a page of records shows it at once.
+    """
+    head = norms[:_FALLBACK_LINES]
+    return FEED if snippet_page(head) or card_page(head) else GENERIC
 
 
 def _best(scores: list[int]) -> int | None:

@@ -78,6 +78,12 @@ class Role(enum.StrEnum):
     AUTHOR_ITEM = "author-item"
     """One whole item of an author listing: teaser sentence and time on one line; its
     value is the time."""
+    ITEM_META = "item-meta"
+    """A teaser's metadata line, read with the dialect's meta patterns: its outlet
+    and/or its time."""
+    GLUED_ITEM = "glued-item"
+    """A whole teaser on one line, outlet, title and teaser text glued together (the
+    dialect's ``item_pattern``); its value is the title."""
     ORPHAN = "orphan"
     """Teaser text cut off from the rest of its item by the start or end of the dump."""
 

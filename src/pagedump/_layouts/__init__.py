@@ -9,7 +9,9 @@ picks the reader from :data:`READERS` by the dialect's ``layout``:
   header, a body, a trailer and teasers of other stories, or a listing of teasers;
   read from each line's shape (:mod:`pagedump._shapes`) in context;
 - ``"article"`` (:mod:`~pagedump._layouts.article`): an ordinary news page, one story
-  amid a site's menus and footers, found by the evidence its lines carry.
+  amid a site's menus and footers, found by the evidence its lines carry;
+- ``"feed"`` (:mod:`~pagedump._layouts.feed`): a page that repeats one record shape,
+  read as a listing of the records.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from pagedump._dialects import Layout
-from pagedump._layouts import aggregator, article
+from pagedump._layouts import aggregator, article, feed
 from pagedump._state import LineState
 
 __all__ = ["READERS", "Reader"]
@@ -28,5 +30,6 @@ Reader = Callable[[LineState], None]
 READERS: dict[Layout, Reader] = {
     Layout.AGGREGATOR: aggregator.read,
     Layout.ARTICLE: article.read,
+    Layout.FEED: feed.read,
 }
 """The reader of each layout, by :attr:`pagedump.Dialect.layout`."""

@@ -12,7 +12,7 @@ from __future__ import annotations
 from pagedump._layouts.listing import read_author_page, read_title
 from pagedump._shapes import GLUED_MAX, Shape
 from pagedump._state import LineState
-from pagedump._text import starts_capitalised
+from pagedump._text import ends_sentence, starts_capitalised
 from pagedump._tokens import LineKind, Role
 
 __all__ = ["looks_like_title", "read_header"]
@@ -31,6 +31,15 @@ def read_header(state: LineState) -> int:
     norms, shapes, dialect = state.norms, state.shapes, state.dialect
     if first is None:
         return len(norms)
+    menu = _menu(state, first)
+    if menu is not None:
+        # A section page: the site's menu, then the section's name over its cards.
+        first = state.next_nonblank(menu)
+        if first is None:
+            return len(norms)
+        nxt = state.next_nonblank(first + 1)
+        if len(norms[first]) <= _MENU_LABEL and nxt is not None and shapes[nxt] is Shape.BULLET:
+            return read_title(state, first)
     norm = norms[first]
     if norm in dialect.logo_marks:
         state.claim(first, LineKind.BOILERPLATE)
@@ -54,11 +63,59 @@ def read_header(state: LineState) -> int:
         return first
     if read_author_page(state, first):
         return len(norms)
+    if _outlet_first(state, first):
+        return first + 1
     # An empty first line means a header follows; otherwise the first line must
     # look like a title, or the dump starts mid-story (a fragment).
     if (first > 0 and len(norm) <= 300) or looks_like_title(norm):
         return _headline(state, first)
     return first
+
+
+# A menu: at least this many short lines in a row at the top of the page.
+_MENU_LINES = 10
+_MENU_LABEL = 30
+
+
+def _menu(state: LineState, first: int) -> int | None:
+    """Claim the navigation menu that opens a page, if one does; return the line after it.
+
+    A menu is a run of short lines, none a sentence, with no blank line between them.
+    """
+    norms, shapes = state.norms, state.shapes
+    end = first
+    while (end < len(norms) and shapes[end] is Shape.TEXT and len(norms[end]) <= _MENU_LABEL
+           and not ends_sentence(norms[end])):
+        end += 1
+    if end - first < _MENU_LINES:
+        return None
+    for i in range(first, end):
+        state.claim(i, LineKind.BOILERPLATE)
+    return end
+
+
+# An outlet's name alone on a page's first line: a few words, no sentence.
+_OUTLET_WORDS = 3
+_OUTLET_MAX = 40
+# The paragraph under it: long prose.
+_PROSE_MIN = 150
+
+
+def _outlet_first(state: LineState, first: int) -> bool:
+    """Claim a first line that names the story's outlet over its body, if it is one.
+
+    Some article pages open with the bare source label, a blank and the body: a
+    label that short over a long paragraph is no headline.
+    """
+    norms = state.norms
+    norm = norms[first]
+    nxt = state.next_nonblank(first + 1)
+    if (nxt is None or nxt == first + 1 or len(norm) > _OUTLET_MAX
+            or len(norm.split()) > _OUTLET_WORDS or ends_sentence(norm)
+            or state.shapes[nxt] is not Shape.TEXT or len(norms[nxt]) < _PROSE_MIN):
+        return False
+    state.claim(first, LineKind.DATELINE, Role.SOURCE_TIME)
+    return True
 
 
 def _headline(state: LineState, i: int) -> int:
@@ -78,17 +135,19 @@ def _headline(state: LineState, i: int) -> int:
         for pattern in state.rules.meta:
             if len(norm) <= GLUED_MAX * 2 and pattern.fullmatch(norm):
                 state.claim(nxt, LineKind.DATELINE, Role.META)
-                return nxt + 1
+                # A summary page prints the headline again under its meta line.
+                return _mark_copies(state, nxt, state.norms[i])
     return after
 
 
 def _mark_copies(state: LineState, i: int, text: str) -> int:
     """Claim the repeats of ``text`` that follow line ``i``; return the line after the last.
 
-    A repeat takes line ``i``'s kind: a headline's copies are headline, a teaser
-    title's are related.
+    A repeat is a headline when line ``i`` is part of the header (the headline or
+    its metadata line), else related (a teaser title's).
     """
-    kind = LineKind.HEADLINE if state.kinds[i] is LineKind.HEADLINE else LineKind.RELATED
+    header = state.kinds[i] in (LineKind.HEADLINE, LineKind.DATELINE)
+    kind = LineKind.HEADLINE if header else LineKind.RELATED
     j = state.next_nonblank(i + 1)
     while j is not None and state.norms[j] == text:
         state.claim(j, kind, Role.COPY)

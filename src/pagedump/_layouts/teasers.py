@@ -167,12 +167,22 @@ def _card(state: LineState, bullet: int) -> int:
     is filled.
     """
     norms, shapes, kinds = state.norms, state.shapes, state.kinds
-    state.claim(bullet, _RELATED, Role.ITEM_TITLE, bullet_label(state, norms[bullet]))
+    label = bullet_label(state, norms[bullet])
     labels: list[int] = []
     i = bullet + 1
     while i < len(norms) and shapes[i] is Shape.TEXT and kinds[i] is None:
         labels.append(i)
         i += 1
+    headline = state.next_nonblank(i) if len(labels) == 1 and i > bullet + 1 else None
+    if (headline is not None and shapes[headline] is Shape.TEXT and kinds[headline] is None
+            and norms[headline] != label and shapes[i] is Shape.BLANK):
+        # The section label took the headline's slot: bullet section, outlet, blank,
+        # then the headline itself.
+        state.claim(bullet, _RELATED, Role.ITEM_CATEGORY, label)
+        state.claim(labels[0], _RELATED, Role.ITEM_SOURCE)
+        state.claim(headline, _RELATED, Role.ITEM_TITLE)
+        return bullet
+    state.claim(bullet, _RELATED, Role.ITEM_TITLE, label)
     for k, j in enumerate(labels):
         last = k == len(labels) - 1
         state.claim(j, _RELATED, Role.ITEM_SOURCE if last else Role.ITEM_CATEGORY)
