@@ -69,6 +69,8 @@ _STOP = FUNCTION_WORDS | _word_set(
 )
 # A key and its value: "Director: Hana Al Sayegh", "Who is exempt: children under 16".
 _KEYED = re.compile(r"([A-Z][\w'’&. -]{0,30}?): (\S.*)\Z")
+_PARAGRAPH_ENDS = CREDIT_ENDS | frozenset("'\"’”»")
+"""How a paragraph ends (a sentence, or a quotation), and no credit does."""
 _KEY_END = 33
 """Where the colon after the longest key stands, at the latest."""
 
@@ -226,7 +228,7 @@ class _Leaks:
                 self.notices.append(i)
                 if size <= _TITLE_MAX and (norm[-1].isalnum() or norm[-1] == "%"):
                     self.titles.append(i)
-            if size > _NOTICE_MAX and norm[-1] in CREDIT_ENDS:
+            if size > _NOTICE_MAX and norm[-1] in _PARAGRAPH_ENDS:
                 # A paragraph: its key would stand first, and no credit ends it.
                 if ":" in norm[:_KEY_END]:
                     self.keyed.append(i)
