@@ -127,3 +127,18 @@ def test_a_thread_with_a_reply_under_each_comment_is_not_the_story(reply: str) -
     # The first comment follows the story with nothing between: only the thread's
     # repeated "Reply" tells where the thread runs.
     assert all(kinds[c] is BOILERPLATE for c in comments[1:])
+
+
+def test_a_section_name_over_the_headline_is_not_the_headline() -> None:
+    lines = ["Science", "", "Farmers count the cost of the driest summer on record", "", *_EN]
+    page = pagedump.parse("\n".join(lines), dialect=GENERIC)
+    assert page.article is not None
+    assert page.article.headline == "Farmers count the cost of the driest summer on record"
+    assert _kinds(lines)["Science"] is BOILERPLATE
+
+
+def test_a_title_of_several_words_stays_the_headline() -> None:
+    lines = ["Farmers count the cost", "", "Science and nature desk", "", *_EN]
+    page = pagedump.parse("\n".join(lines), dialect=GENERIC)
+    assert page.article is not None
+    assert page.article.headline == "Farmers count the cost"

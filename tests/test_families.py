@@ -50,7 +50,7 @@ FLOORS = {
     "inshorts": {"line_accuracy": 1.0, "field_accuracy": 1.0},
     "msn": {"line_accuracy": 1.0, "field_accuracy": 1.0},
     "newsbreak": {"line_accuracy": 1.0, "field_accuracy": 1.0},
-    "onenewspage": {"line_accuracy": 0.9, "field_accuracy": 0.96},
+    "onenewspage": {"line_accuracy": 1.0, "field_accuracy": 1.0},
     "rssing": {"line_accuracy": 1.0, "field_accuracy": 1.0},
     "wn-worldnews": {"line_accuracy": 1.0, "field_accuracy": 0.98},
     "wordpress-aggregator": {"line_accuracy": 1.0, "field_accuracy": 0.91},

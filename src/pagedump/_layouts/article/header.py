@@ -111,6 +111,13 @@ def find_headline(page: ArticlePage, start: int, titles: list[int]) -> int | Non
         return best
     title = norms[first]
     if first < start and page.classes[first] != BAD and title_like(title):
+        if " " not in title:
+            # One word is a section's or a site's name, not a headline: a title-like
+            # line of a few words just before the story is the headline.
+            for i in before[:_HEADLINE_NEAR]:
+                if (i != first and page.classes[i] != BAD and title_like(norms[i])
+                        and len(norms[i].split()) >= 3 and not _is_meta_line(page, i)):
+                    return i
         return first  # the page's title line holds the headline
     return None
 
