@@ -127,3 +127,32 @@ def test_a_thread_with_a_reply_under_each_comment_is_not_the_story(reply: str) -
     # The first comment follows the story with nothing between: only the thread's
     # repeated "Reply" tells where the thread runs.
     assert all(kinds[c] is BOILERPLATE for c in comments[1:])
+
+
+_CAROUSEL = [
+    "A fishing boat ran aground at the harbour entrance before dawn today. Video / Bay Times",
+    "The minister outlines changes to pension contributions at a breakfast. Video / Herald",
+    "A reporter visits a bakery that has made the same custard squares since 1962 and finds out why.",
+    "Students at a high school rebuild a 1970s hovercraft for the science fair. Video / Daily",
+    "Motorists wait for hours after a slip closes the highway on the hill. Video / Supplied",
+    "Police give an update on the search for a tramper missing for four days in the park",
+    "Hundreds gather for a dawn blessing of a new canoe at the bay. Video / Northern Advocate",
+    "A bird caught on a doorbell camera has become the city's most-watched clip. Video / Supplied",
+]
+
+
+def test_a_carousel_of_video_captions_is_no_story() -> None:
+    # Uncredited items between credited ones are items of the same carousel.
+    lines = ["Orchard workers walk off the job", "", *_CAROUSEL]
+    tokens = pagedump.tokenize("\n".join(lines), dialect=GENERIC)
+    assert tokens[0].kind is LineKind.HEADLINE
+    assert all(t.kind is BOILERPLATE for t in tokens[1:] if t.text)
+
+
+def test_a_video_caption_beside_the_story_is_not_the_story() -> None:
+    caption = "The old ferry rests on the dry riverbed near Lowmere. Video / The Daily"
+    lines = ["River at record low - The Daily", "", "River at record low", "",
+             _EN[0], "", _EN[1], "", caption, "", *_EN[2:]]
+    kinds = _kinds(lines)
+    assert kinds[caption] is BOILERPLATE
+    assert all(kinds[p] is BODY for p in _EN)

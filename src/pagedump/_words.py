@@ -172,7 +172,7 @@ CREDIT_MARKERS = (
     "Photograph", "Photo", "Photos", "Picture", "Image", "Images", "Credit", "Photo credit",
     "Illustration", "Foto", "Fotos", "Bild", "Bilder", "Fotografie", "Bildquelle",
     "Titelbild", "Symbolbild", "Crédit", "Crédit photo", "Imagen", "Fotografía",
-    "Immagine", "Fotografia", "Zdjęcie", "Fot", "Source",
+    "Immagine", "Fotografia", "Zdjęcie", "Fot", "Source", "Video",
 )
 
 # Headings that close a story: what follows them is related stories, more of the site,

@@ -77,7 +77,8 @@ def read(state: LineState) -> None:
         if better and total >= _ANCHOR_SHARE * score:
             best, start, end, headline = total, s, e, t
     if headline is None:
-        headline = find_headline(page, start, titles)
+        # A page with no story at all (a carousel of captions) still has its headline.
+        headline = find_headline(page, start if score > 0.0 else len(norms), titles)
     if headline is not None:
         kinds[headline], roles[headline] = LineKind.HEADLINE, Role.HEADLINE
         text = norms[headline]
