@@ -132,7 +132,7 @@ def test_a_thread_with_a_reply_under_each_comment_is_not_the_story(reply: str) -
 _CAROUSEL = [
     "A fishing boat ran aground at the harbour entrance before dawn today. Video / Bay Times",
     "The minister outlines changes to pension contributions at a breakfast. Video / Herald",
-    "A reporter visits a bakery that has made the same custard squares since 1962 and finds out why.",
+    "A reporter visits a bakery that has made the same custard squares since 1962 and asks why.",
     "Students at a high school rebuild a 1970s hovercraft for the science fair. Video / Daily",
     "Motorists wait for hours after a slip closes the highway on the hill. Video / Supplied",
     "Police give an update on the search for a tramper missing for four days in the park",
@@ -155,4 +155,46 @@ def test_a_video_caption_beside_the_story_is_not_the_story() -> None:
              _EN[0], "", _EN[1], "", caption, "", *_EN[2:]]
     kinds = _kinds(lines)
     assert kinds[caption] is BOILERPLATE
+    assert all(kinds[p] is BODY for p in _EN)
+
+
+def test_a_cut_last_line_right_after_the_story_is_the_story() -> None:
+    lines = ["River at record low - The Daily", "", "River at record low", "",
+             *_EN, "", "Farmers in the next valley say they"]
+    kinds = _kinds(lines)
+    assert all(kinds[p] is BODY for p in _EN)
+    assert kinds["Farmers in the next valley say they"] is BODY
+
+
+def test_a_menu_line_after_the_story_is_no_cut_paragraph() -> None:
+    lines = ["River at record low - The Daily", "", "River at record low", "",
+             *_EN, "", "Privacy policy", "", "Share on Facebook"]
+    kinds = _kinds(lines)
+    assert kinds["Share on Facebook"] is BOILERPLATE
+
+
+@pytest.mark.parametrize(("line", "story"), [
+    ("Ilustration: Joaquin Reyes", False),
+    ("Grafik: Anna Nowak", False),
+    ("Fazit: Die Bauern warten auf Regen", True),
+])
+def test_a_credit_on_its_own_line_is_beside_the_story(line: str, story: bool) -> None:
+    lines = ["River at record low - The Daily", "", "River at record low", "",
+             _EN[0], "", _EN[1], "", line, "", *_EN[2:]]
+    kinds = _kinds(lines)
+    assert (kinds[line] is not BOILERPLATE) is story
+    assert all(kinds[p] is BODY for p in _EN)
+
+
+@pytest.mark.parametrize(("line", "heading"), [
+    ("Malaysia's palm oil exports rise for third straight month, cargo surveyors say", False),
+    ("Reservoir upstream opens next week, farmers fear little water", True),
+    ("What comes next", True),
+])
+def test_a_long_heading_must_share_a_word_with_its_section(line: str, heading: bool) -> None:
+    lines = ["River at record low - The Daily", "", "River at record low", "",
+             _EN[0], "", _EN[1], "", line, "", *_EN[2:]]
+    kinds = _kinds(lines)
+    assert (kinds[line] is LineKind.HEADING) is heading
+    assert (kinds[line] is BOILERPLATE) is not heading
     assert all(kinds[p] is BODY for p in _EN)

@@ -31,6 +31,7 @@ from pagedump._layouts.article.header import (
 )
 from pagedump._layouts.article.region import (
     anchored_run,
+    cut_last_line,
     densest_run,
     extend_over_list,
     settle_region,
@@ -87,5 +88,6 @@ def read(state: LineState) -> None:
                     i < headline and norm.startswith(text) and len(norm) <= LONG)):
                 kinds[i], roles[i] = LineKind.HEADLINE, Role.COPY
     end = story_end(page, start, extend_over_list(weights, end))
+    end = cut_last_line(page, end)
     read_header(page, headline, start, end)
     settle_region(page, start, end)

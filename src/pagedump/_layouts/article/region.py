@@ -19,12 +19,23 @@ from pagedump._layouts.article.evidence import (
     SHORT,
     ArticlePage,
     title_like,
+    words_of,
 )
 from pagedump._text import CLAUSE_ENDS
 from pagedump._tokens import LineKind, Role
 
-__all__ = ["anchored_run", "densest_run", "extend_over_list", "settle_region"]
+__all__ = ["anchored_run", "cut_last_line", "densest_run", "extend_over_list", "settle_region"]
 
+
+# A credit alone on its line: at most this many characters, and words in its name.
+_CREDIT_LINE_CHARS = 50
+_CREDIT_LINE_WORDS = 4
+
+# A heading of at least this many words must share a word with its neighbours; words
+# agree on their first letters, within a paragraph's first characters.
+_TOPIC_WORDS = 9
+_STEM = 5
+_TOPIC_SAMPLE = 600
 
 _BOILERPLATE = LineKind.BOILERPLATE
 _BODY = LineKind.BODY
@@ -87,6 +98,25 @@ def extend_over_list(weights: list[float], end: int) -> int:
     return end
 
 
+def cut_last_line(page: ArticlePage, end: int) -> int:
+    """Carry the story's end over the dump's last line when the dump is cut inside it.
+
+    A fragment that stops mid-sentence right after the story ("Visitors she") ends in
+    a piece of the story's next paragraph: words, the last in lower case, no chrome.
+    """
+    norms = page.norms
+    last = len(norms) - 1
+    while last >= end and not norms[last]:
+        last -= 1
+    if last < end or any(norms[end:last]) or page.classes[last] == BAD:
+        return end
+    norm = norms[last]
+    words = norm.split()
+    if len(words) >= 2 and norm[-1].isalpha() and norm[-1].islower() and words[-1].islower():
+        return last + 1
+    return end
+
+
 def settle_region(page: ArticlePage, start: int, end: int) -> None:
     """Settle the lines of the story's region: paragraphs, headings and chrome."""
     norms, classes, kinds, roles = page.norms, page.classes, page.kinds, page.roles
@@ -102,16 +132,76 @@ def settle_region(page: ArticlePage, start: int, end: int) -> None:
             continue
         if weights[i] == CAPTION:
             continue  # a picture's caption: beside the story, not in it
+        if weights[i] < 0.0 and _is_credit_line(norm, page.data.function_words):
+            continue  # a picture's credit alone: beside the story, not in it
         if weights[i] > 0.0:
             chrome = False
             kinds[i], roles[i] = _BODY, Role.PARAGRAPH
         elif _is_heading(page, i, end, after_chrome=chrome):
+            if _off_topic(page, i, start, end):
+                continue  # another story's headline, printed inside this one
             chrome = False
             kinds[i], roles[i] = _HEADING, Role.HEADING
         elif not chrome:
             # Short lines between paragraphs are the story's (list items, a short
             # sentence), unless a chrome line opened them (a link list, a widget).
             kinds[i], roles[i] = _BODY, Role.PARAGRAPH
+
+
+def _off_topic(page: ArticlePage, i: int, start: int, end: int) -> bool:
+    """A long heading that shares no word with the paragraphs around it.
+
+    A sub-heading names what its section is about ("Rail link to Laos border slips
+    again" over a paragraph on the rail link); a headline of another story printed
+    inside this one (a related-story box) speaks of something else. Short headings
+    ("Fazit", "The numbers") are let be: they need not repeat a word.
+    """
+    norms = page.norms
+    heading = norms[i]
+    if heading.count(" ") + 1 < _TOPIC_WORDS:
+        return False
+    function_words = page.data.function_words
+    stems = _stems(heading, function_words)
+    if not stems:
+        return False
+    for step, bound in ((1, end), (-1, start - 1)):
+        j = i + step
+        while j != bound and (not norms[j] or page.weights[j] <= 0.0):
+            j += step
+        if j != bound and not stems.isdisjoint(_stems(norms[j], function_words)):
+            return False
+    return True
+
+
+def _stems(text: str, function_words: frozenset[str]) -> set[str]:
+    """The first letters of the content words of ``text`` ("tunnels" and "tunnel" agree)."""
+    stems: set[str] = set()
+    for raw in words_of(text[:_TOPIC_SAMPLE]):
+        word = raw[:-2] if raw.endswith(("'s", "’s")) else raw
+        if len(word) >= _STEM and word not in function_words:
+            stems.add(word[:_STEM])
+    return stems
+
+
+def _is_credit_line(norm: str, function_words: frozenset[str]) -> bool:
+    """A credit on its own line: one label word, a colon, a name ("Text: Jane Roe").
+
+    The name is a few capitalised words with no function word and no digit, which no
+    heading ("Fazit: Die Lage bleibt ernst") and no sentence is.
+    """
+    if len(norm) > _CREDIT_LINE_CHARS:
+        return False
+    label, colon, name = norm.partition(": ")
+    if not colon or not label.isalpha() or not label[0].isupper():
+        return False
+    words = name.split()
+    if not 1 <= len(words) <= _CREDIT_LINE_WORDS:
+        return False
+    for word in words:
+        if not word[0].isupper() or word.casefold() in function_words or any(
+                ch.isdigit() for ch in word):
+            return False
+    return True
 
 
 def _is_heading(page: ArticlePage, i: int, end: int, *, after_chrome: bool) -> bool:
