@@ -198,3 +198,30 @@ def test_a_long_heading_must_share_a_word_with_its_section(line: str, heading: b
     assert (kinds[line] is LineKind.HEADING) is heading
     assert (kinds[line] is BOILERPLATE) is not heading
     assert all(kinds[p] is BODY for p in _EN)
+
+
+_PLAYER = [
+    "Duration 2:05", "Subtitle settings",
+    "Text colour White Yellow Green Cyan Blue Magenta Red Black",
+    "Text opacity 100% 75% 50% 25%",
+    "Font family Default Monospace Serif Sans-serif Casual",
+    "Quality Auto 1080p 720p 480p 360p 240p",
+    "Reset to defaults",
+]
+
+
+def test_a_video_players_settings_after_the_story_are_not_the_story() -> None:
+    lines = ["River at record low - The Daily", "", "River at record low", "",
+             *_EN, "", *_PLAYER, "", "Share Copy link Embed Email", "Advertisement"]
+    kinds = _kinds(lines)
+    assert all(kinds[p] is BODY for p in _EN)
+    assert all(kinds[line] is BOILERPLATE for line in _PLAYER)
+
+
+def test_a_list_that_closes_the_story_is_the_story() -> None:
+    dates = ["12 March: Lowmere village hall", "14 March: Upper Dale school",
+             "17 March: the ferry landing at Westford", "20 March: the water board in town"]
+    lines = ["River at record low - The Daily", "", "River at record low", "",
+             *_EN, "", *dates, "", "Share Copy link Embed Email", "Advertisement"]
+    kinds = _kinds(lines)
+    assert all(kinds[line] is BODY for line in [*_EN, *dates])

@@ -37,6 +37,12 @@ _TOPIC_WORDS = 9
 _STEM = 5
 _TOPIC_SAMPLE = 600
 
+# A list with at least this many rows of options, a third of its lines or more, is a
+# widget's settings; a row of options has at least this many words.
+_OPTION_ROWS = 3
+_OPTION_SHARE = 3
+_OPTION_WORDS = 4
+
 _BOILERPLATE = LineKind.BOILERPLATE
 _BODY = LineKind.BODY
 _HEADING = LineKind.HEADING
@@ -78,24 +84,53 @@ def anchored_run(weights: list[float], lo: int, hi: int) -> tuple[int, int, floa
     return best
 
 
-def extend_over_list(weights: list[float], end: int) -> int:
+def extend_over_list(page: ArticlePage, end: int) -> int:
     """Carry the story's end over the list that closes it.
 
     The densest run stops at its last prose line, but a story may end in a list (tour
     dates, results, ingredients) of short lines that are no labels: they cost little,
-    and nothing but chrome or labels follows them.
+    and nothing but chrome or labels follows them. A list of a widget's options (a
+    video player's settings: "Text opacity 100% 75% 50% 25%") is the widget's, not
+    the story's.
     """
+    weights = page.weights
     n = len(weights)
     i = end
+    carried = end
     while i < n:
         weight = weights[i]
         if weight in (0.0, -COST_ITEM):
             i += 1
             if weight:
-                end = i
+                carried = i
         else:
             break
-    return end
+    if carried > end:
+        items = [norm for norm in page.norms[end:carried] if norm]
+        options = sum(1 for norm in items if _is_option_row(norm, page.data.function_words))
+        if options >= _OPTION_ROWS and options * _OPTION_SHARE >= len(items):
+            return end
+    return carried
+
+
+def _is_option_row(norm: str, function_words: frozenset[str]) -> bool:
+    """A setting's row of choices: a name, then capitalised words or figures, no sentence.
+
+    "Quality Auto 1080p 720p 480p", "Text colour White Yellow Green Cyan".
+    """
+    if norm[-1] in CLAUSE_ENDS or "," in norm:
+        return False
+    words = norm.split()
+    if len(words) < _OPTION_WORDS:
+        return False
+    lower = 0
+    for word in words[2:]:
+        first = word[0]
+        if not (first.isupper() or first.isdigit()):
+            lower += 1
+            if lower > 1:
+                return False
+    return all(word.casefold() not in function_words for word in words)
 
 
 def cut_last_line(page: ArticlePage, end: int) -> int:
