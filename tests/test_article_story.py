@@ -225,3 +225,19 @@ def test_a_list_that_closes_the_story_is_the_story() -> None:
              *_EN, "", *dates, "", "Share Copy link Embed Email", "Advertisement"]
     kinds = _kinds(lines)
     assert all(kinds[line] is BODY for line in [*_EN, *dates])
+
+
+@pytest.mark.parametrize(("tail", "story"), [
+    (["That is all we know, the mayor said."], True),
+    (["Tags:", "drought", "farming"], False),
+    (["Sie wollen mehr von uns?"], False),
+    (["You may also like..."], False),
+    (["Meal Prep Menu for Eating Plan A"], False),
+])
+def test_a_short_line_after_the_story_closes_it_only_as_a_statement(
+        tail: list[str], story: bool) -> None:
+    lines = ["River at record low - The Daily", "", "River at record low", "",
+             *_EN, "", *tail, "", "Privacy policy", "© The Daily"]
+    kinds = _kinds(lines)
+    assert all(kinds[p] is BODY for p in _EN)
+    assert all((kinds[line] is BODY) is story for line in tail)

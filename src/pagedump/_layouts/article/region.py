@@ -14,6 +14,7 @@ from pagedump._layouts.article.evidence import (
     BAD,
     CAPTION,
     COST_ITEM,
+    CUT,
     GOOD,
     NEAR,
     SHORT,
@@ -42,6 +43,14 @@ _TOPIC_SAMPLE = 600
 _OPTION_ROWS = 3
 _OPTION_SHARE = 3
 _OPTION_WORDS = 4
+
+# A list that closes a story has at least this many items, most of them (this share)
+# alike: each starting with a figure, or each split by the same separator. Without a
+# list, only short statements close it.
+_STATEMENT_ENDS = frozenset(".\"'”’»")
+_LIST_ITEMS = 3
+_LIST_SHARE = 0.8
+_LIST_SEPARATORS = (" -- ", " – ", " — ", " - ", ": ", " | ", ", ")
 
 _BOILERPLATE = LineKind.BOILERPLATE
 _BODY = LineKind.BODY
@@ -105,12 +114,40 @@ def extend_over_list(page: ArticlePage, end: int) -> int:
                 carried = i
         else:
             break
-    if carried > end:
-        items = [norm for norm in page.norms[end:carried] if norm]
-        options = sum(1 for norm in items if _is_option_row(norm, page.data.function_words))
-        if options >= _OPTION_ROWS and options * _OPTION_SHARE >= len(items):
-            return end
-    return carried
+    if carried == end:
+        return end
+    items = [i for i in range(end, carried) if page.norms[i]]
+    norms = [page.norms[i] for i in items]
+    options = sum(1 for norm in norms if _is_option_row(norm, page.data.function_words))
+    if options >= _OPTION_ROWS and options * _OPTION_SHARE >= len(norms):
+        return end
+    if len(norms) >= _LIST_ITEMS and _same_shape(norms):
+        return carried
+    # No list: the story may still close on a short sentence or two ("Thanks, Junior!"),
+    # but a label, a title or a cut teaser after the story is chrome.
+    for i, norm in zip(items, norms, strict=True):
+        if not _closing_sentence(norm):
+            break
+        end = i + 1
+    return end
+
+
+def _closing_sentence(norm: str) -> bool:
+    """A short line that reads as a statement: words, a full stop (or a quote), no cut.
+
+    A question or an exclamation after the story speaks to the reader ("Sie wollen
+    mehr von uns?", "Follow us!"): a prompt, not the story's last word.
+    """
+    return (norm[-1] in _STATEMENT_ENDS and norm.count(" ") >= 2
+            and not norm.endswith(CUT))
+
+
+def _same_shape(norms: list[str]) -> bool:
+    """Whether most lines share a shape, as a list's items do: a figure first, or a separator."""
+    needed = _LIST_SHARE * len(norms)
+    if sum(1 for norm in norms if norm[0].isdigit()) >= needed:
+        return True
+    return any(sum(1 for norm in norms if sep in norm) >= needed for sep in _LIST_SEPARATORS)
 
 
 def _is_option_row(norm: str, function_words: frozenset[str]) -> bool:
@@ -137,13 +174,17 @@ def cut_last_line(page: ArticlePage, end: int) -> int:
     """Carry the story's end over the dump's last line when the dump is cut inside it.
 
     A fragment that stops mid-sentence right after the story ("Visitors she") ends in
-    a piece of the story's next paragraph: words, the last in lower case, no chrome.
+    a piece of the story's next paragraph (perhaps under its sub-heading): words, the
+    last in lower case, no chrome.
     """
     norms = page.norms
     last = len(norms) - 1
     while last >= end and not norms[last]:
         last -= 1
-    if last < end or any(norms[end:last]) or page.classes[last] == BAD:
+    between = [i for i in range(end, last) if norms[i]]
+    # A sub-heading may stand over the cut paragraph.
+    if last < end or page.classes[last] == BAD or len(between) > 1 or any(
+            page.classes[i] != SHORT or not title_like(norms[i]) for i in between):
         return end
     norm = norms[last]
     words = norm.split()
