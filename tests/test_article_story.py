@@ -241,3 +241,17 @@ def test_a_short_line_after_the_story_closes_it_only_as_a_statement(
     kinds = _kinds(lines)
     assert all(kinds[p] is BODY for p in _EN)
     assert all((kinds[line] is BODY) is story for line in tail)
+
+
+@pytest.mark.parametrize(("story", "teaser"), [
+    (_EN, "Read also: Why the reservoirs of the north are emptier than ever"),
+    (_DE, "Lesen Sie auch: Warum die Stauseen im Norden so leer sind"),
+    (_DE, "Czytaj też: Susza w dolinie rzeki"),
+])
+def test_a_link_to_another_story_inside_the_story_is_not_the_story(
+        story: list[str], teaser: str) -> None:
+    lines = ["River at record low - The Daily", "", "River at record low", "",
+             story[0], "", story[1], "", teaser, "", *story[2:]]
+    kinds = _kinds(lines)
+    assert kinds[teaser] is BOILERPLATE
+    assert all(kinds[p] is BODY for p in story)

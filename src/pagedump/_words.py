@@ -197,7 +197,8 @@ END_MARKERS = (
     "kommentar schreiben", "kommentar verfassen", "antworten abbrechen",
     "vorheriger beitrag", "nächster beitrag", "das könnte ihnen auch gefallen",
     "artikel teilen", "diesen artikel teilen", "beitrag teilen", "teilen", "mehr aus",
-    "weiterführende links", "weitere informationen", "nach oben", "antworten",
+    "weiterführende links", "weitere informationen", "nach oben", "antworten", "siehe auch",
+    "mehr dazu", "lesen sie mehr", "lesen sie hier",
     # French
     "à lire aussi", "lire aussi", "sur le même sujet", "articles similaires",
     "articles liés", "les plus lus", "commentaires", "laisser un commentaire",
@@ -205,7 +206,8 @@ END_MARKERS = (
     # Spanish
     "te puede interesar", "noticias relacionadas", "artículos relacionados", "lo más leído",
     "comentarios", "deja un comentario", "más noticias", "también te puede interesar",
-    "lee también", "relacionados", "responder",
+    "lee también", "relacionados", "responder", "lea", "lea también", "lea más", "vea también",
+    "mira también", "puedes ver", "mire",
     # Italian
     "leggi anche", "articoli correlati", "potrebbe interessarti", "i più letti", "commenti",
     "lascia un commento", "rispondi",

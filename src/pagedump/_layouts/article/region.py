@@ -18,6 +18,7 @@ from pagedump._layouts.article.evidence import (
     GOOD,
     NEAR,
     SHORT,
+    ArticleData,
     ArticlePage,
     title_like,
     words_of,
@@ -28,6 +29,8 @@ from pagedump._tokens import LineKind, Role
 __all__ = ["anchored_run", "cut_last_line", "densest_run", "extend_over_list", "settle_region"]
 
 
+# The longest label of a link to another story ("Das könnte Sie auch interessieren:").
+_TEASER_LABEL = 40
 # A credit alone on its line: at most this many characters, and words in its name.
 _CREDIT_LINE_CHARS = 50
 _CREDIT_LINE_WORDS = 4
@@ -210,6 +213,8 @@ def settle_region(page: ArticlePage, start: int, end: int) -> None:
             continue  # a picture's caption: beside the story, not in it
         if weights[i] < 0.0 and _is_credit_line(norm, page.data.function_words):
             continue  # a picture's credit alone: beside the story, not in it
+        if cls != GOOD and _is_inline_teaser(norm, page.data):
+            continue  # "Read also: another story's title", inside the story
         if weights[i] > 0.0:
             chrome = False
             kinds[i], roles[i] = _BODY, Role.PARAGRAPH
@@ -257,6 +262,14 @@ def _stems(text: str, function_words: frozenset[str]) -> set[str]:
         if len(word) >= _STEM and word not in function_words:
             stems.add(word[:_STEM])
     return stems
+
+
+def _is_inline_teaser(norm: str, data: ArticleData) -> bool:
+    """A link to another story inside this one: a closing heading, a colon, a title."""
+    colon = norm.find(":", 0, _TEASER_LABEL)
+    if colon <= 0 or norm.count(" ", colon) < 2 or not data.end_phrases:
+        return False
+    return " ".join(words_of(norm[:colon])) in data.end_phrases
 
 
 def _is_credit_line(norm: str, function_words: frozenset[str]) -> bool:
