@@ -72,6 +72,8 @@ def test_a_closing_heading_early_in_the_story_is_an_inline_box() -> None:
              "Lesen Sie auch", "", "Dürre im Süden", "", *_DE[1:]]
     kinds = _kinds(lines)
     assert all(kinds[p] is BODY for p in _DE)
+    assert kinds["Lesen Sie auch"] is BOILERPLATE
+    assert kinds["Dürre im Süden"] is BOILERPLATE
 
 
 @pytest.mark.parametrize("credit", [
@@ -176,6 +178,8 @@ def test_a_menu_line_after_the_story_is_no_cut_paragraph() -> None:
 @pytest.mark.parametrize(("line", "story"), [
     ("Ilustration: Joaquin Reyes", False),
     ("Grafik: Anna Nowak", False),
+    ("(Credit: Jane Roe / Grist)", False),
+    ("© Bundesrat | Frank Bräuer", False),
     ("Fazit: Die Bauern warten auf Regen", True),
 ])
 def test_a_credit_on_its_own_line_is_beside_the_story(line: str, story: bool) -> None:

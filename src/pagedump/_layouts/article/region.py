@@ -10,6 +10,7 @@ list items, and chrome stays chrome (:func:`settle_region`).
 
 from __future__ import annotations
 
+from pagedump._layouts.article.ending import is_end_heading
 from pagedump._layouts.article.evidence import (
     BAD,
     CAPTION,
@@ -33,7 +34,8 @@ __all__ = ["anchored_run", "cut_last_line", "densest_run", "extend_over_list", "
 _TEASER_LABEL = 40
 # A credit alone on its line: at most this many characters, and words in its name.
 _CREDIT_LINE_CHARS = 50
-_CREDIT_LINE_WORDS = 4
+_CREDIT_LINE_WORDS = 5
+_NAME_SEPARATORS = frozenset("/|&-–")
 
 # A heading of at least this many words must share a word with its neighbours; words
 # agree on their first letters, within a paragraph's first characters.
@@ -201,11 +203,16 @@ def settle_region(page: ArticlePage, start: int, end: int) -> None:
     norms, classes, kinds, roles = page.norms, page.classes, page.kinds, page.roles
     weights = page.weights
     chrome = False
+    box = False  # the line before was "Read also": this one is its link
     for i in range(start, end):
         norm = norms[i]
         if not norm or kinds[i] is not _BOILERPLATE:
             continue
         cls = classes[i]
+        if box:
+            box = False
+            if cls != GOOD:
+                continue
         if cls == BAD:
             chrome = True
             continue
@@ -215,6 +222,10 @@ def settle_region(page: ArticlePage, start: int, end: int) -> None:
             continue  # a picture's credit alone: beside the story, not in it
         if cls != GOOD and _is_inline_teaser(norm, page.data):
             continue  # "Read also: another story's title", inside the story
+        if weights[i] < 0.0 and is_end_heading(norm, page.data):
+            # "Read also" and its links, inside the story: a box the story goes on after.
+            chrome = box = True
+            continue
         if weights[i] > 0.0:
             chrome = False
             kinds[i], roles[i] = _BODY, Role.PARAGRAPH
@@ -273,17 +284,23 @@ def _is_inline_teaser(norm: str, data: ArticleData) -> bool:
 
 
 def _is_credit_line(norm: str, function_words: frozenset[str]) -> bool:
-    """A credit on its own line: one label word, a colon, a name ("Text: Jane Roe").
+    """A credit on its own line: a label word and a colon, or "©", then a name.
 
-    The name is a few capitalised words with no function word and no digit, which no
-    heading ("Fazit: Die Lage bleibt ernst") and no sentence is.
+    "Text: Jane Roe", "(Credit: Jane Roe / Agency)", "© Agency | Jane Roe". The name is
+    a few capitalised words with no function word and no digit, which no heading
+    ("Fazit: Die Lage bleibt ernst") and no sentence is.
     """
     if len(norm) > _CREDIT_LINE_CHARS:
         return False
-    label, colon, name = norm.partition(": ")
-    if not colon or not label.isalpha() or not label[0].isupper():
-        return False
-    words = name.split()
+    if norm[0] == "(" and norm[-1] == ")":
+        norm = norm[1:-1]
+    if norm[0] == "©":
+        name = norm[1:]
+    else:
+        label, colon, name = norm.partition(": ")
+        if not colon or not label.isalpha() or not label[0].isupper():
+            return False
+    words = [word for word in name.split() if word not in _NAME_SEPARATORS]
     if not 1 <= len(words) <= _CREDIT_LINE_WORDS:
         return False
     for word in words:
