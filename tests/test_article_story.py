@@ -259,3 +259,25 @@ def test_a_link_to_another_story_inside_the_story_is_not_the_story(
     kinds = _kinds(lines)
     assert kinds[teaser] is BOILERPLATE
     assert all(kinds[p] is BODY for p in story)
+
+
+@pytest.mark.parametrize(("opener", "story"), [
+    ("Why is the river so low?", True),
+    ("A village without water", True),
+    ("FILE PHOTO: The old ferry on the dry riverbed near Lowmere, June 2025", False),
+    ("subscribing", False),
+])
+def test_the_line_right_before_the_story_opens_it(opener: str, story: bool) -> None:
+    lines = ["River at record low - The Daily", "", "Home", "World", "", "River at record low",
+             "", "By Jane Roe", "", opener, "", *_EN, "", "Privacy policy"]
+    kinds = _kinds(lines)
+    assert all(kinds[p] is BODY for p in _EN)
+    assert (kinds[opener] is not BOILERPLATE) is story
+
+
+def test_a_menu_label_right_before_the_story_does_not_open_it() -> None:
+    lines = ["River at record low - The Daily", "", "World", "Sport", "Culture", "",
+             "River at record low", "", "Sport", "", *_EN, "", "World", "Sport", "Culture"]
+    kinds = _kinds(lines)
+    assert all(kinds[p] is BODY for p in _EN)
+    assert kinds["Sport"] is BOILERPLATE

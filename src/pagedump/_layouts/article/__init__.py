@@ -34,6 +34,7 @@ from pagedump._layouts.article.region import (
     cut_last_line,
     densest_run,
     extend_over_list,
+    open_story,
     settle_region,
 )
 from pagedump._lines import LONG
@@ -91,3 +92,4 @@ def read(state: LineState) -> None:
     end = cut_last_line(page, end)
     read_header(page, headline, start, end)
     settle_region(page, start, end)
+    open_story(page, start)

@@ -105,6 +105,7 @@ class ArticleData:
     footer_phrases: frozenset[str]
     end_phrases: frozenset[str]
     credit: re.Pattern[str] | None
+    credit_words: frozenset[str]
     longest_phrase: int
     byline: re.Pattern[str] | None
     byline_alone: frozenset[str]
@@ -129,6 +130,7 @@ def article_data(dialect: Dialect) -> ArticleData:
         footer_phrases=frozenset(" ".join(words_of(m)) for m in dialect.footer_markers),
         end_phrases=frozenset(" ".join(words_of(m)) for m in dialect.end_markers),
         credit=_credit_pattern(dialect.credit_markers),
+        credit_words=frozenset(m.casefold() for m in dialect.credit_markers),
         chrome_symbols=symbols,
         longest_phrase=max((p.count(" ") + 1 for p in phrases), default=0),
         byline=byline,

@@ -27,11 +27,14 @@ from pagedump._layouts.article.evidence import (
 from pagedump._text import CLAUSE_ENDS
 from pagedump._tokens import LineKind, Role
 
-__all__ = ["anchored_run", "cut_last_line", "densest_run", "extend_over_list", "settle_region"]
+__all__ = ["anchored_run", "cut_last_line", "densest_run", "extend_over_list", "open_story",
+           "settle_region"]
 
 
 # The longest label of a link to another story ("Das könnte Sie auch interessieren:").
 _TEASER_LABEL = 40
+# What a line right before the story may cost and still open it.
+_OPENER_COST = 50.0
 # A credit alone on its line: at most this many characters, and words in its name.
 _CREDIT_LINE_CHARS = 50
 _CREDIT_LINE_WORDS = 5
@@ -196,6 +199,35 @@ def cut_last_line(page: ArticlePage, end: int) -> int:
     if len(words) >= 2 and norm[-1].isalpha() and norm[-1].islower() and words[-1].islower():
         return last + 1
     return end
+
+
+def open_story(page: ArticlePage, start: int) -> None:
+    """Claim the line right before the story's first paragraph when it opens the story.
+
+    The run of prose starts at its first paragraph; a short line right before it (a
+    sub-heading, an introductory question, a kicker) is the story's opening, unless it
+    is chrome, a caption, or a line the page prints again (a menu's label).
+    """
+    norms, kinds = page.norms, page.kinds
+    i = start - 1
+    while i >= 0 and not norms[i]:
+        i -= 1
+    if i < 0 or kinds[i] is not _BOILERPLATE or page.classes[i] == BAD:
+        return
+    # A line printed again on the page, or deep in a run of labels, is navigation.
+    if page.weights[i] == CAPTION or page.weights[i] <= -_OPENER_COST:
+        return
+    norm = norms[i]
+    if norm[0].islower() and " " not in norm:
+        return  # a word left over from a widget ("subscribing")
+    label, colon, _ = norm.partition(":")
+    if colon and len(label) <= _TEASER_LABEL and (
+            label.rsplit(None, 1)[-1].casefold() in page.data.credit_words):
+        return  # a caption that starts with its label ("FILE PHOTO: ...")
+    if title_like(norm) and norm[-1] not in CLAUSE_ENDS:
+        kinds[i], page.roles[i] = _HEADING, Role.HEADING
+    else:
+        kinds[i], page.roles[i] = _BODY, Role.PARAGRAPH
 
 
 def settle_region(page: ArticlePage, start: int, end: int) -> None:
