@@ -281,3 +281,17 @@ def test_a_menu_label_right_before_the_story_does_not_open_it() -> None:
     kinds = _kinds(lines)
     assert all(kinds[p] is BODY for p in _EN)
     assert kinds["Sport"] is BOILERPLATE
+
+
+@pytest.mark.parametrize(("lead", "story"), [
+    (("The river that feeds the valley has fallen to its lowest level since records began,"
+      " the water board said on Monday, and the ferry has stopped running."), True),
+    (("The old ferry rests on the dry riverbed near Lowmere as farmers wait for the autumn"
+      " rains to come back to the valley (AP Photo/Jane Roe)"), False),
+])
+def test_a_lead_cut_off_by_the_storys_date_is_the_story(lead: str, story: bool) -> None:
+    lines = ["River at record low - The Daily", "", "River at record low", "", lead, "",
+             "19.10.2019 12:09", "", *_EN, "", "Privacy policy"]
+    kinds = _kinds(lines)
+    assert all(kinds[p] is BODY for p in _EN)
+    assert (kinds[lead] is BODY) is story

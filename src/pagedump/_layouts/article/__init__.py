@@ -31,6 +31,7 @@ from pagedump._layouts.article.header import (
 )
 from pagedump._layouts.article.region import (
     anchored_run,
+    claim_lead,
     cut_last_line,
     densest_run,
     extend_over_list,
@@ -92,4 +93,5 @@ def read(state: LineState) -> None:
     end = cut_last_line(page, end)
     read_header(page, headline, start, end)
     settle_region(page, start, end)
+    claim_lead(page, start)
     open_story(page, start)

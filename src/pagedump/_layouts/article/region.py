@@ -19,6 +19,7 @@ from pagedump._layouts.article.evidence import (
     GOOD,
     NEAR,
     SHORT,
+    WALL,
     ArticleData,
     ArticlePage,
     title_like,
@@ -27,12 +28,14 @@ from pagedump._layouts.article.evidence import (
 from pagedump._text import CLAUSE_ENDS
 from pagedump._tokens import LineKind, Role
 
-__all__ = ["anchored_run", "cut_last_line", "densest_run", "extend_over_list", "open_story",
-           "settle_region"]
+__all__ = ["anchored_run", "claim_lead", "cut_last_line", "densest_run", "extend_over_list",
+           "open_story", "settle_region"]
 
 
 # The longest label of a link to another story ("Das könnte Sie auch interessieren:").
 _TEASER_LABEL = 40
+# How many lines (the date among them) may stand between a lead and the story.
+_LEAD_GAP = 6
 # What a line right before the story may cost and still open it.
 _OPENER_COST = 50.0
 # A credit alone on its line: at most this many characters, and words in its name.
@@ -201,6 +204,45 @@ def cut_last_line(page: ArticlePage, end: int) -> int:
     return end
 
 
+def claim_lead(page: ArticlePage, start: int) -> None:
+    """Claim the story's lead when the story's own date cuts it off from the rest.
+
+    The story never runs across a line that is only a date (feed items and comments
+    carry one each), but a story may print its date after its first paragraph. Prose
+    right before a date that stands right before the story (and below the headline)
+    is that paragraph.
+    """
+    norms, weights, classes = page.norms, page.weights, page.classes
+    i, seen, dated = start - 1, 0, False
+    while i >= 0 and seen <= _LEAD_GAP:
+        if norms[i]:
+            if page.kinds[i] is LineKind.HEADLINE:
+                return  # a lead stands under its headline, not above it
+            if weights[i] > 0.0:
+                break
+            seen += 1
+            dated = dated or weights[i] == WALL
+        i -= 1
+    if not dated or i < 0 or weights[i] <= 0.0:
+        return
+    kinds, roles = page.kinds, page.roles
+    while i >= 0 and (not norms[i] or (weights[i] > 0.0 and classes[i] == GOOD
+                                       and not _agency_credit(norms[i]))):
+        if norms[i] and kinds[i] is _BOILERPLATE:
+            kinds[i], roles[i] = _BODY, Role.PARAGRAPH
+        i -= 1
+
+
+def _agency_credit(norm: str) -> bool:
+    """Whether ``norm`` ends in a bracketed picture credit: "(NASA via AP, File)", "(Name/AFP)"."""
+    if norm[-1] != ")":
+        return False
+    inner = norm[norm.rfind("(") + 1:-1]
+    if len(inner) > _CREDIT_LINE_CHARS:
+        return False
+    return "/" in inner or any(len(word) >= 2 and word.isupper() for word in inner.split())
+
+
 def open_story(page: ArticlePage, start: int) -> None:
     """Claim the line right before the story's first paragraph when it opens the story.
 
@@ -221,8 +263,8 @@ def open_story(page: ArticlePage, start: int) -> None:
     if norm[0].islower() and " " not in norm:
         return  # a word left over from a widget ("subscribing")
     label, colon, _ = norm.partition(":")
-    if colon and len(label) <= _TEASER_LABEL and (
-            label.rsplit(None, 1)[-1].casefold() in page.data.credit_words):
+    last = label.rsplit(None, 1)[-1] if colon and label.strip() else ""
+    if last and len(label) <= _TEASER_LABEL and last.casefold() in page.data.credit_words:
         return  # a caption that starts with its label ("FILE PHOTO: ...")
     if title_like(norm) and norm[-1] not in CLAUSE_ENDS:
         kinds[i], page.roles[i] = _HEADING, Role.HEADING
@@ -325,7 +367,9 @@ def _is_credit_line(norm: str, function_words: frozenset[str]) -> bool:
     if len(norm) > _CREDIT_LINE_CHARS:
         return False
     if norm[0] == "(" and norm[-1] == ")":
-        norm = norm[1:-1]
+        norm = norm[1:-1].strip()
+    if not norm:
+        return False
     if norm[0] == "©":
         name = norm[1:]
     else:
