@@ -51,6 +51,8 @@ _TEASERS_DE = [
     (_EN, "Related articles", _TEASERS_EN),
     (_EN, "Leave a Reply", _TEASERS_EN),
     (_DE, "Lesen Sie auch", _TEASERS_DE),
+    (_DE, "Über den Autor", _TEASERS_DE),
+    (_EN, "About the author", _TEASERS_EN),
     (_DE, "Das könnte Sie auch interessieren", _TEASERS_DE),
 ])
 def test_a_closing_heading_ends_the_story(story: list[str], closing: str,

@@ -187,6 +187,7 @@ END_MARKERS = (
     "explore further", "comments", "leave a reply", "leave a comment", "post a comment",
     "add a comment", "join the conversation", "previous post", "next post",
     "share this article", "share this", "see also", "further reading", "trending", "reply",
+    "about the author", "about the authors", "about us",
     # German
     "lesen sie auch", "lies auch", "mehr zum thema", "das könnte sie auch interessieren",
     "das könnte dich auch interessieren", "auch interessant", "weitere artikel",
@@ -198,16 +199,18 @@ END_MARKERS = (
     "vorheriger beitrag", "nächster beitrag", "das könnte ihnen auch gefallen",
     "artikel teilen", "diesen artikel teilen", "beitrag teilen", "teilen", "mehr aus",
     "weiterführende links", "weitere informationen", "nach oben", "antworten", "siehe auch",
-    "mehr dazu", "lesen sie mehr", "lesen sie hier",
+    "mehr dazu", "lesen sie mehr", "lesen sie hier", "über den autor", "über die autorin",
+    "über die autoren", "zum autor", "zur autorin", "über uns",
     # French
     "à lire aussi", "lire aussi", "sur le même sujet", "articles similaires",
     "articles liés", "les plus lus", "commentaires", "laisser un commentaire",
     "vous aimerez aussi", "à voir aussi", "dans la même rubrique", "répondre",
+    "à propos de l'auteur", "l'auteur",
     # Spanish
     "te puede interesar", "noticias relacionadas", "artículos relacionados", "lo más leído",
     "comentarios", "deja un comentario", "más noticias", "también te puede interesar",
     "lee también", "relacionados", "responder", "lea", "lea también", "lea más", "vea también",
-    "mira también", "puedes ver", "mire",
+    "mira también", "puedes ver", "mire", "sobre el autor",
     # Italian
     "leggi anche", "articoli correlati", "potrebbe interessarti", "i più letti", "commenti",
     "lascia un commento", "rispondi",
@@ -219,7 +222,7 @@ END_MARKERS = (
     "beantwoorden",
     # Polish
     "czytaj też", "czytaj także", "zobacz też", "zobacz także", "najczęściej czytane",
-    "komentarze", "podobne artykuły", "dowiedz się więcej", "odpowiedz",
+    "komentarze", "podobne artykuły", "dowiedz się więcej", "odpowiedz", "o autorze",
 )
 
 TITLE_SEPARATORS = (" - ", " | ", " – ", " — ", " :: ", " « ", " » ", " · ", ": ")
