@@ -297,3 +297,31 @@ def test_a_lead_cut_off_by_the_storys_date_is_the_story(lead: str, story: bool) 
     kinds = _kinds(lines)
     assert all(kinds[p] is BODY for p in _EN)
     assert (kinds[lead] is BODY) is story
+
+
+_MORE_EN = [
+    ("The last time the river fell this far was in the dry summer of 1976, when the old men"
+     " of the village still remember carrying water up from the well by the church."),
+    ("Scientists at the university say that the winters have been getting drier for twenty"
+     " years, and that the snow in the hills now melts weeks earlier than it used to."),
+    ("The farmers' union has asked the government for help with the cost of feed, and a"
+     " minister is expected to visit the valley at the end of the month to hear them."),
+]
+
+
+def test_a_prompt_after_the_story_opens_a_box_that_is_not_the_story() -> None:
+    pitch = ("Get the latest news from the valley, the water board and the farms straight to"
+             " your inbox every morning, and never miss a story again.")
+    story = [*_EN, *_MORE_EN]
+    lines = ["River at record low - The Daily", "", "River at record low", "", *story, "",
+             "Sign up for our newsletter", "", pitch, "", "Privacy policy"]
+    kinds = _kinds(lines)
+    assert all(kinds[p] is BODY for p in story)
+    assert kinds[pitch] is BOILERPLATE
+
+
+def test_an_advertisement_label_before_the_last_paragraph_does_not_end_the_story() -> None:
+    lines = ["River at record low - The Daily", "", "River at record low", "", *_EN[:-1], "",
+             "Advertisement", "", _EN[-1], "", "Privacy policy"]
+    kinds = _kinds(lines)
+    assert all(kinds[p] is BODY for p in _EN)
