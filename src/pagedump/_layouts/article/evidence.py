@@ -163,10 +163,29 @@ def _credit_of(norm: str, data: ArticleData) -> str | None:
     if not any(norm.find(mark, lo) >= 0 for mark in ":/(©"):
         return None
     found = data.credit.search(norm, lo)
-    if found is None or found.start() < _CAPTION_CHARS // 2:
+    if found is None:
+        return _bracketed_credit(norm)
+    if found.start() < _CAPTION_CHARS // 2:
         return None
     credit = found.group()
     return credit if credit.count(" ") <= _CREDIT_WORDS else None
+
+
+def _bracketed_credit(norm: str) -> str | None:
+    """A credit in brackets with no label: "(Name / Agency)", "(REUTERS/Name)", "(NASA via AP)".
+
+    A photographer and an agency are split by a slash, or the agency is written in
+    capitals; a sentence does not end in such a bracket.
+    """
+    if norm[-1] != ")":
+        return None
+    opening = norm.rfind("(")
+    if opening < _CAPTION_CHARS // 2 or len(norm) - opening > _CREDIT_NAME:
+        return None
+    inner = norm[opening + 1:-1]
+    if "/" in inner or any(len(word) >= 2 and word.isupper() for word in inner.split()):
+        return norm[opening:]
+    return None
 
 
 def _carousel_gaps(norms: list[str], captions: set[int], classes: list[int]) -> set[int]:

@@ -226,21 +226,10 @@ def claim_lead(page: ArticlePage, start: int) -> None:
     if not dated or i < 0 or weights[i] <= 0.0:
         return
     kinds, roles = page.kinds, page.roles
-    while i >= 0 and (not norms[i] or (weights[i] > 0.0 and classes[i] == GOOD
-                                       and not _agency_credit(norms[i]))):
+    while i >= 0 and (not norms[i] or (weights[i] > 0.0 and classes[i] == GOOD)):
         if norms[i] and kinds[i] is _BOILERPLATE:
             kinds[i], roles[i] = _BODY, Role.PARAGRAPH
         i -= 1
-
-
-def _agency_credit(norm: str) -> bool:
-    """Whether ``norm`` ends in a bracketed picture credit: "(NASA via AP, File)", "(Name/AFP)"."""
-    if norm[-1] != ")":
-        return False
-    inner = norm[norm.rfind("(") + 1:-1]
-    if len(inner) > _CREDIT_LINE_CHARS:
-        return False
-    return "/" in inner or any(len(word) >= 2 and word.isupper() for word in inner.split())
 
 
 def open_story(page: ArticlePage, start: int) -> None:
