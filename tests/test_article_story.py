@@ -326,3 +326,12 @@ def test_an_advertisement_label_before_the_last_paragraph_does_not_end_the_story
              "Advertisement", "", _EN[-1], "", "Privacy policy"]
     kinds = _kinds(lines)
     assert all(kinds[p] is BODY for p in _EN)
+
+
+def test_a_lead_under_the_headline_cut_off_by_share_buttons_is_the_story() -> None:
+    lead = ("The river that feeds the valley has fallen to its lowest level since records"
+            " began, the water board said on Monday, and the ferry has stopped running.")
+    lines = ["River at record low - The Daily", "", "Home", "", "River at record low", "",
+             lead, "", "Share", "Tweet", "Email", "Print", "", *_EN, "", "Privacy policy"]
+    kinds = _kinds(lines)
+    assert all(kinds[p] is BODY for p in [lead, *_EN])

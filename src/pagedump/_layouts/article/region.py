@@ -205,12 +205,13 @@ def cut_last_line(page: ArticlePage, end: int) -> int:
 
 
 def claim_lead(page: ArticlePage, start: int) -> None:
-    """Claim the story's lead when the story's own date cuts it off from the rest.
+    """Claim the story's lead when its header cuts it off from the rest.
 
     The story never runs across a line that is only a date (feed items and comments
-    carry one each), but a story may print its date after its first paragraph. Prose
-    right before a date that stands right before the story (and below the headline)
-    is that paragraph.
+    carry one each), but a story may print its date after its first paragraph; and a
+    row of share buttons under the lead may cost more than the lead weighs. A full
+    paragraph of prose a few lines before the story is its lead when a date stands
+    between, or when it stands right under the headline.
     """
     norms, weights, classes = page.norms, page.weights, page.classes
     i, seen, dated = start - 1, 0, False
@@ -223,8 +224,16 @@ def claim_lead(page: ArticlePage, start: int) -> None:
             seen += 1
             dated = dated or weights[i] == WALL
         i -= 1
-    if not dated or i < 0 or weights[i] <= 0.0:
+    if i < 0 or weights[i] <= 0.0 or classes[i] != GOOD:
         return
+    if not dated:
+        # Without a date between, the lead must stand right under the headline (with
+        # only its byline and time between): prose further up is another block.
+        j = i - 1
+        while j >= 0 and (not norms[j] or page.kinds[j] is LineKind.DATELINE):
+            j -= 1
+        if j < 0 or page.kinds[j] is not LineKind.HEADLINE:
+            return
     kinds, roles = page.kinds, page.roles
     while i >= 0 and (not norms[i] or (weights[i] > 0.0 and classes[i] == GOOD)):
         if norms[i] and kinds[i] is _BOILERPLATE:
