@@ -182,6 +182,7 @@ def test_a_menu_line_after_the_story_is_no_cut_paragraph() -> None:
     ("Ilustration: Joaquin Reyes", False),
     ("Grafik: Anna Nowak", False),
     ("(Credit: Jane Roe / Grist)", False),
+    ("Foto: unsplash/Jane Roe", False),
     ("© Bundesrat | Frank Bräuer", False),
     ("Fazit: Die Bauern warten auf Regen", True),
 ])

@@ -290,7 +290,8 @@ def settle_region(page: ArticlePage, start: int, end: int) -> None:
             continue
         if weights[i] == CAPTION:
             continue  # a picture's caption: beside the story, not in it
-        if weights[i] < 0.0 and _is_credit_line(norm, page.data.function_words):
+        if weights[i] < 0.0 and _is_credit_line(norm, page.data.function_words,
+                                                  page.data.credit_words):
             continue  # a picture's credit alone: beside the story, not in it
         if cls != GOOD and _is_inline_teaser(norm, page.data):
             continue  # "Read also: another story's title", inside the story
@@ -355,7 +356,8 @@ def _is_inline_teaser(norm: str, data: ArticleData) -> bool:
     return " ".join(words_of(norm[:colon])) in data.end_phrases
 
 
-def _is_credit_line(norm: str, function_words: frozenset[str]) -> bool:
+def _is_credit_line(norm: str, function_words: frozenset[str],
+                    credit_words: frozenset[str]) -> bool:
     """A credit on its own line: a label word and a colon, or "©", then a name.
 
     "Text: Jane Roe", "(Credit: Jane Roe / Agency)", "© Agency | Jane Roe". The name is
@@ -374,6 +376,8 @@ def _is_credit_line(norm: str, function_words: frozenset[str]) -> bool:
         label, colon, name = norm.partition(": ")
         if not colon or not label.isalpha() or not label[0].isupper():
             return False
+        if label.casefold() in credit_words:
+            return True  # "Foto: privat", "Bild: unsplash/Name"
     words = [word for word in name.split() if word not in _NAME_SEPARATORS]
     if not 1 <= len(words) <= _CREDIT_LINE_WORDS:
         return False
