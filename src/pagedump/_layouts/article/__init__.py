@@ -22,7 +22,7 @@ names) is data in the :class:`~pagedump.Dialect` (:mod:`pagedump._words`).
 from __future__ import annotations
 
 from pagedump._layouts.article.ending import story_end
-from pagedump._layouts.article.evidence import ArticlePage, article_data, first_pass
+from pagedump._layouts.article.evidence import CUT, ArticlePage, article_data, first_pass
 from pagedump._layouts.article.header import (
     HEADLINE_GAP,
     find_headline,
@@ -79,9 +79,12 @@ def read(state: LineState) -> None:
                                   and len(norms[t]) > len(norms[headline]))
         if better and total >= _ANCHOR_SHARE * score:
             best, start, end, headline = total, s, e, t
-    if headline is None:
-        # A page with no story at all (a carousel of captions) still has its headline.
-        headline = find_headline(page, start if score > 0.0 else len(norms), titles)
+    if headline is None and score > 0.0:
+        headline = find_headline(page, start, titles)
+    elif headline is None and not any(norm.endswith(CUT) for norm in norms):
+        # A page with no story (only a carousel of captions after its headline) still
+        # has its headline; a page of teasers cut to length is a listing, and has none.
+        headline = find_headline(page, len(norms), titles)
     if headline is not None:
         kinds[headline], roles[headline] = LineKind.HEADLINE, Role.HEADLINE
         text = norms[headline]

@@ -16,6 +16,7 @@ from pagedump._layouts.article.evidence import (
     CAPTION,
     COST_ITEM,
     CUT,
+    DIGIT,
     GOOD,
     NEAR,
     SHORT,
@@ -246,7 +247,8 @@ def open_story(page: ArticlePage, start: int) -> None:
 
     The run of prose starts at its first paragraph; a short line right before it (a
     sub-heading, an introductory question, a kicker) is the story's opening, unless it
-    is chrome, a caption, or a line the page prints again (a menu's label).
+    is chrome, a caption, a single word, a dated meta line, or a line the page prints
+    again (a menu's label).
     """
     norms, kinds = page.norms, page.kinds
     i = start - 1
@@ -258,8 +260,12 @@ def open_story(page: ArticlePage, start: int) -> None:
     if page.weights[i] == CAPTION or page.weights[i] <= -_OPENER_COST:
         return
     norm = norms[i]
-    if norm[0].islower() and " " not in norm:
-        return  # a word left over from a widget ("subscribing")
+    if " " not in norm:
+        return  # one word: a label or a stamp ("Sport", "12h", "subscribing")
+    date = page.data.date
+    if norm.count(" | ") >= 2 or (date is not None and DIGIT.search(norm)
+                                  and date.search(norm)):
+        return  # a meta line ("Reuters | Lisbon | Updated: ...", "20 May 2024 14:05")
     label, colon, _ = norm.partition(":")
     last = label.rsplit(None, 1)[-1] if colon and label.strip() else ""
     if last and len(label) <= _TEASER_LABEL and last.casefold() in page.data.credit_words:
