@@ -349,3 +349,13 @@ def test_a_page_of_teasers_cut_to_length_has_no_headline() -> None:
     lines = ["Harbour pilots' strike halts ferry traffic", "Digest more", *teasers]
     tokens = pagedump.tokenize("\n".join(lines), dialect=GENERIC)
     assert all(t.kind is not LineKind.HEADLINE for t in tokens)
+
+
+def test_a_standfirst_under_the_headline_is_the_story() -> None:
+    standfirst = ("The river that feeds the valley has fallen to its lowest level since records"
+                  " began, and the farmers fear for this year's harvest.")
+    lines = ["River at record low - The Daily", "", "River at record low", "", standfirst,
+             "", "By Jane Roe", "", "Related: Dry summer ahead", "Tags: drought, farming", "",
+             "Share", "Tweet", "Email", "Print", "Subscribe", "", *_EN, "", "Privacy policy"]
+    kinds = _kinds(lines)
+    assert all(kinds[p] is BODY for p in [standfirst, *_EN])

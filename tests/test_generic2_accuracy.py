@@ -24,7 +24,7 @@ import pytest
 
 import pagedump
 
-SNIPPET_F1_FLOOR = 0.8766
+SNIPPET_F1_FLOOR = 0.8782
 """Achieved 0.85955 (precision 0.84953, recall 0.86980) when pinned, rounded down at four
 decimals."""
 

@@ -32,6 +32,7 @@ from pagedump._layouts.article.header import (
 from pagedump._layouts.article.region import (
     anchored_run,
     claim_lead,
+    claim_standfirst,
     cut_last_line,
     densest_run,
     extend_over_list,
@@ -97,4 +98,6 @@ def read(state: LineState) -> None:
     read_header(page, headline, start, end)
     settle_region(page, start, end)
     claim_lead(page, start)
+    if headline is not None and headline < start <= headline + HEADLINE_GAP:
+        claim_standfirst(page, headline, start)
     open_story(page, start)

@@ -29,8 +29,8 @@ from pagedump._layouts.article.evidence import (
 from pagedump._text import CLAUSE_ENDS
 from pagedump._tokens import LineKind, Role
 
-__all__ = ["anchored_run", "claim_lead", "cut_last_line", "densest_run", "extend_over_list",
-           "open_story", "settle_region"]
+__all__ = ["anchored_run", "claim_lead", "claim_standfirst", "cut_last_line", "densest_run",
+           "extend_over_list", "open_story", "settle_region"]
 
 
 # The longest label of a link to another story ("Das könnte Sie auch interessieren:").
@@ -240,6 +240,23 @@ def claim_lead(page: ArticlePage, start: int) -> None:
         if norms[i] and kinds[i] is _BOILERPLATE:
             kinds[i], roles[i] = _BODY, Role.PARAGRAPH
         i -= 1
+
+
+def claim_standfirst(page: ArticlePage, headline: int, start: int) -> None:
+    """Claim the paragraphs right under the headline (past its byline and time).
+
+    A standfirst, the story's summary in a sentence or two, is the first paragraph of
+    the story; the chrome between it and the rest (a byline block, share buttons, a
+    picture's credit) may cost more than it weighs and cut it off from the run.
+    """
+    norms, kinds, weights, classes = page.norms, page.kinds, page.weights, page.classes
+    i = headline + 1
+    while i < start and (not norms[i] or kinds[i] is LineKind.DATELINE):
+        i += 1
+    while i < start and (not norms[i] or (weights[i] > 0.0 and classes[i] == GOOD)):
+        if norms[i] and kinds[i] is _BOILERPLATE:
+            kinds[i], page.roles[i] = _BODY, Role.PARAGRAPH
+        i += 1
 
 
 def open_story(page: ArticlePage, start: int) -> None:
