@@ -9,9 +9,13 @@ story is, so it is found in four steps, one module each:
    is beside the story, unless most of the page's prose is captions (a gallery).
 2. :mod:`~pagedump._layouts.article.region`: the story is the densest run of prose,
    preferably one right after a copy of the page's title; the story never runs
-   across a line that is only a date or a rights notice.
+   across a line that is only a date or a rights notice. Its edges are then settled:
+   a closing list whose items share a shape, a fragment's cut last line, the
+   standfirst under the headline, a lead cut off by the story's date, the line that
+   opens the first paragraph; inside, sub-headings, credits and links to other stories.
 3. :mod:`~pagedump._layouts.article.ending`: the story ends at a closing heading
-   ("Related articles", "Lesen Sie auch") that follows most of its prose.
+   ("Related articles", "Lesen Sie auch") that follows most of its prose, or at a line
+   of chrome that follows nearly all of it (a newsletter prompt).
 4. :mod:`~pagedump._layouts.article.header`: the headline shortly before the region,
    and the byline and time around it.
 
