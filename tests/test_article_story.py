@@ -359,3 +359,13 @@ def test_a_standfirst_under_the_headline_is_the_story() -> None:
              "Share", "Tweet", "Email", "Print", "Subscribe", "", *_EN, "", "Privacy policy"]
     kinds = _kinds(lines)
     assert all(kinds[p] is BODY for p in [standfirst, *_EN])
+
+
+def test_a_short_list_right_before_the_story_opens_it() -> None:
+    items = ["Dry summers in the valley since 1976", "Three of them in the last ten years"]
+    lines = ["River at record low - The Daily", "", "World", "Sport", "Culture", "",
+             "River at record low", "", "World", "", *items, "", *_EN, "", "Privacy policy"]
+    kinds = _kinds(lines)
+    assert all(kinds[p] is BODY for p in _EN)
+    assert all(kinds[item] is not BOILERPLATE for item in items)
+    assert kinds["World"] is BOILERPLATE

@@ -24,7 +24,7 @@ import pytest
 
 import pagedump
 
-SNIPPET_F1_FLOOR = 0.8782
+SNIPPET_F1_FLOOR = 0.8783
 """Achieved 0.87828 (precision 0.87858, recall 0.87798) when pinned, rounded down at four
 decimals."""
 

@@ -39,6 +39,8 @@ _TEASER_LABEL = 40
 _LEAD_GAP = 6
 # What a line right before the story may cost and still open it.
 _OPENER_COST = 50.0
+# How many lines before the story may open it.
+_OPENERS = 6
 # A credit alone on its line: at most this many characters, and words in its name.
 _CREDIT_LINE_CHARS = 50
 _CREDIT_LINE_WORDS = 5
@@ -260,37 +262,48 @@ def claim_standfirst(page: ArticlePage, headline: int, start: int) -> None:
 
 
 def open_story(page: ArticlePage, start: int) -> None:
-    """Claim the line right before the story's first paragraph when it opens the story.
+    """Claim the lines right before the story's first paragraph that open the story.
 
     The run of prose starts at its first paragraph; a short line right before it (a
-    sub-heading, an introductory question, a kicker) is the story's opening, unless it
-    is chrome, a caption, a single word, a dated meta line, or a line the page prints
-    again (a menu's label).
+    sub-heading, an introductory question, a kicker) is the story's opening, and so
+    are the content lines above it (a list, a short sentence), unless one is chrome,
+    a caption, a single word, a dated meta line, or a line the page prints again (a
+    menu's label).
     """
-    norms, kinds = page.norms, page.kinds
-    i = start - 1
-    while i >= 0 and not norms[i]:
+    i = start
+    for n in range(_OPENERS):
         i -= 1
-    if i < 0 or kinds[i] is not _BOILERPLATE or page.classes[i] == BAD:
-        return
+        while i >= 0 and not page.norms[i]:
+            i -= 1
+        # Above the first opener, only content lines (a list's items) go on.
+        if i < 0 or not _opens(page, i) or (n and page.weights[i] < -2 * COST_ITEM):
+            return
+        norm = page.norms[i]
+        if title_like(norm) and norm[-1] not in CLAUSE_ENDS:
+            page.kinds[i], page.roles[i] = _HEADING, Role.HEADING
+        else:
+            page.kinds[i], page.roles[i] = _BODY, Role.PARAGRAPH
+
+
+def _opens(page: ArticlePage, i: int) -> bool:
+    """Whether line ``i``, before the story, may be its opening."""
+    norm = page.norms[i]
+    if page.kinds[i] is not _BOILERPLATE or page.classes[i] == BAD:
+        return False
     # A line printed again on the page, or deep in a run of labels, is navigation.
     if page.weights[i] == CAPTION or page.weights[i] <= -_OPENER_COST:
-        return
-    norm = norms[i]
+        return False
     if " " not in norm:
-        return  # one word: a label or a stamp ("Sport", "12h", "subscribing")
+        return False  # one word: a label or a stamp ("Sport", "12h", "subscribing")
     date = page.data.date
     if norm.count(" | ") >= 2 or (date is not None and DIGIT.search(norm)
                                   and date.search(norm)):
-        return  # a meta line ("Reuters | Lisbon | Updated: ...", "20 May 2024 14:05")
+        return False  # a meta line ("Reuters | Lisbon | Updated: ...", "20 May 2024 14:05")
+    # A caption that starts with its label ("FILE PHOTO: ...").
     label, colon, _ = norm.partition(":")
     last = label.rsplit(None, 1)[-1] if colon and label.strip() else ""
-    if last and len(label) <= _TEASER_LABEL and last.casefold() in page.data.credit_words:
-        return  # a caption that starts with its label ("FILE PHOTO: ...")
-    if title_like(norm) and norm[-1] not in CLAUSE_ENDS:
-        kinds[i], page.roles[i] = _HEADING, Role.HEADING
-    else:
-        kinds[i], page.roles[i] = _BODY, Role.PARAGRAPH
+    return not (last and len(label) <= _TEASER_LABEL
+                and last.casefold() in page.data.credit_words)
 
 
 def settle_region(page: ArticlePage, start: int, end: int) -> None:
