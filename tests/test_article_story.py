@@ -369,3 +369,23 @@ def test_a_short_list_right_before_the_story_opens_it() -> None:
     assert all(kinds[p] is BODY for p in _EN)
     assert all(kinds[item] is not BOILERPLATE for item in items)
     assert kinds["World"] is BOILERPLATE
+
+
+def test_a_story_under_its_headline_wins_over_a_much_longer_run_below() -> None:
+    legal = [
+        (f"Clause {n}: the reader agrees that the publisher may store and use the data that"
+         " the reader gives to it for the purposes that are set out in this notice, and that"
+         " the reader can ask at any time for the data to be shown, corrected or deleted,"
+         " as the law of the country in which the publisher has its seat provides for, and"
+         " that none of this changes any of the rights that the reader has under that law.")
+        for n in range(1, 7)
+    ]
+    lines = ["River at record low - The Daily", "", "Home", "World", "",
+             "River at record low", "", *_EN, "", "Share", "Tweet", "Email", "Print",
+             "Subscribe", "Sign in", "Newsletter", "Privacy policy", "",
+             "Politics", "Business", "Markets", "Climate", "Health", "Science", "Travel",
+             "Football", "Cricket", "Books", "Music", "Film", "Food", "Cars", "Weather", "",
+             *legal]
+    kinds = _kinds(lines)
+    assert all(kinds[p] is BODY for p in _EN)
+    assert all(kinds[p] is BOILERPLATE for p in legal)

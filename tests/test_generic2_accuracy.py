@@ -24,7 +24,7 @@ import pytest
 
 import pagedump
 
-SNIPPET_F1_FLOOR = 0.8783
+SNIPPET_F1_FLOOR = 0.8797
 """Achieved 0.87828 (precision 0.87858, recall 0.87798) when pinned, rounded down at four
 decimals."""
 

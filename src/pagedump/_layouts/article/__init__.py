@@ -52,7 +52,7 @@ __all__ = ["read"]
 # How many lines repeating the page title are tried as the headline.
 _TITLE_CANDIDATES = 4
 # The share of the densest run's weight a run after the headline needs to win.
-_ANCHOR_SHARE = 0.3
+_ANCHOR_SHARE = 0.2
 
 
 def read(state: LineState) -> None:
