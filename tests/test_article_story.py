@@ -389,3 +389,13 @@ def test_a_story_under_its_headline_wins_over_a_much_longer_run_below() -> None:
     kinds = _kinds(lines)
     assert all(kinds[p] is BODY for p in _EN)
     assert all(kinds[p] is BOILERPLATE for p in legal)
+
+
+def test_share_links_inside_the_story_are_not_the_story() -> None:
+    links = ["Click to share on Twitter (Opens in new window)",
+             "Click to email a link to a friend (Opens in new window)"]
+    lines = ["River at record low - The Daily", "", "River at record low", "",
+             *_EN[:2], "", *links, "", *_EN[2:], "", "Privacy policy"]
+    kinds = _kinds(lines)
+    assert all(kinds[p] is BODY for p in _EN)
+    assert all(kinds[link] is BOILERPLATE for link in links)

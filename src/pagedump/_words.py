@@ -80,7 +80,8 @@ CHROME_MARKERS = (
     "leave a comment", "leave a reply", "reply", "contact us", "about us", "skip to",
     "menu", "search", "home", "back to top", "click here", "loading", "load more",
     "show more", "sitemap", "careers", "rss", "accept", "manage preferences", "log-in",
-    "table of contents",
+    "table of contents", "opens in new window", "opens in a new window", "click to share",
+    "click to print", "click to email",
     # Photo credits: a caption names the picture and its source
     "image", "images", "photo", "photos", "photograph", "picture", "credit", "getty",
     "getty images", "ap photo", "afp", "shutterstock", "istock", "file photo", "supplied", "foto",
