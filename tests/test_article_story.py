@@ -51,6 +51,8 @@ _TEASERS_DE = [
     (_EN, "Related articles", _TEASERS_EN),
     (_EN, "Leave a Reply", _TEASERS_EN),
     (_DE, "Lesen Sie auch", _TEASERS_DE),
+    (_DE, "Über den Autor", _TEASERS_DE),
+    (_EN, "About the author", _TEASERS_EN),
     (_DE, "Das könnte Sie auch interessieren", _TEASERS_DE),
 ])
 def test_a_closing_heading_ends_the_story(story: list[str], closing: str,
@@ -72,10 +74,13 @@ def test_a_closing_heading_early_in_the_story_is_an_inline_box() -> None:
              "Lesen Sie auch", "", "Dürre im Süden", "", *_DE[1:]]
     kinds = _kinds(lines)
     assert all(kinds[p] is BODY for p in _DE)
+    assert kinds["Lesen Sie auch"] is BOILERPLATE
+    assert kinds["Dürre im Süden"] is BOILERPLATE
 
 
 @pytest.mark.parametrize("credit", [
     "Photograph: Jane Roe/Reuters", "(Foto: privat)", "Bild: Max Muster", "© Anna Nowak",
+    "(AP Photo/Jane Roe)", "(Jane Roe / iStock.com)", "(NASA via AP, File)",
 ])
 def test_a_caption_beside_the_story_is_not_the_story(credit: str) -> None:
     caption = f"The old ferry rests on the dry riverbed near Lowmere {credit}"
@@ -142,3 +147,270 @@ def test_a_title_of_several_words_stays_the_headline() -> None:
     page = pagedump.parse("\n".join(lines), dialect=GENERIC)
     assert page.article is not None
     assert page.article.headline == "Farmers count the cost"
+
+
+_CAROUSEL = [
+    "A fishing boat ran aground at the harbour entrance before dawn today. Video / Bay Times",
+    "The minister outlines changes to pension contributions at a breakfast. Video / Herald",
+    "A reporter visits a bakery that has made the same custard squares since 1962 and asks why.",
+    "Students at a high school rebuild a 1970s hovercraft for the science fair. Video / Daily",
+    "Motorists wait for hours after a slip closes the highway on the hill. Video / Supplied",
+    "Police give an update on the search for a tramper missing for four days in the park",
+    "Hundreds gather for a dawn blessing of a new canoe at the bay. Video / Northern Advocate",
+    "A bird caught on a doorbell camera has become the city's most-watched clip. Video / Supplied",
+]
+
+
+def test_a_carousel_of_video_captions_is_no_story() -> None:
+    # Uncredited items between credited ones are items of the same carousel.
+    lines = ["Orchard workers walk off the job", "", *_CAROUSEL]
+    tokens = pagedump.tokenize("\n".join(lines), dialect=GENERIC)
+    assert tokens[0].kind is LineKind.HEADLINE
+    assert all(t.kind is BOILERPLATE for t in tokens[1:] if t.text)
+
+
+def test_a_video_caption_beside_the_story_is_not_the_story() -> None:
+    caption = "The old ferry rests on the dry riverbed near Lowmere. Video / The Daily"
+    lines = ["River at record low - The Daily", "", "River at record low", "",
+             _EN[0], "", _EN[1], "", caption, "", *_EN[2:]]
+    kinds = _kinds(lines)
+    assert kinds[caption] is BOILERPLATE
+    assert all(kinds[p] is BODY for p in _EN)
+
+
+def test_a_cut_last_line_right_after_the_story_is_the_story() -> None:
+    lines = ["River at record low - The Daily", "", "River at record low", "",
+             *_EN, "", "Farmers in the next valley say they"]
+    kinds = _kinds(lines)
+    assert all(kinds[p] is BODY for p in _EN)
+    assert kinds["Farmers in the next valley say they"] is BODY
+
+
+def test_a_menu_line_after_the_story_is_no_cut_paragraph() -> None:
+    lines = ["River at record low - The Daily", "", "River at record low", "",
+             *_EN, "", "Privacy policy", "", "Share on Facebook"]
+    kinds = _kinds(lines)
+    assert kinds["Share on Facebook"] is BOILERPLATE
+
+
+@pytest.mark.parametrize(("line", "story"), [
+    ("Ilustration: Joaquin Reyes", False),
+    ("Grafik: Anna Nowak", False),
+    ("(Credit: Jane Roe / Grist)", False),
+    ("Foto: unsplash/Jane Roe", False),
+    ("© Bundesrat | Frank Bräuer", False),
+    ("Fazit: Die Bauern warten auf Regen", True),
+])
+def test_a_credit_on_its_own_line_is_beside_the_story(line: str, story: bool) -> None:
+    lines = ["River at record low - The Daily", "", "River at record low", "",
+             _EN[0], "", _EN[1], "", line, "", *_EN[2:]]
+    kinds = _kinds(lines)
+    assert (kinds[line] is not BOILERPLATE) is story
+    assert all(kinds[p] is BODY for p in _EN)
+
+
+@pytest.mark.parametrize(("line", "heading"), [
+    ("Malaysia's palm oil exports rise for third straight month, cargo surveyors say", False),
+    ("Reservoir upstream opens next week, farmers fear little water", True),
+    ("What comes next", True),
+])
+def test_a_long_heading_must_share_a_word_with_its_section(line: str, heading: bool) -> None:
+    lines = ["River at record low - The Daily", "", "River at record low", "",
+             _EN[0], "", _EN[1], "", line, "", *_EN[2:]]
+    kinds = _kinds(lines)
+    assert (kinds[line] is LineKind.HEADING) is heading
+    assert (kinds[line] is BOILERPLATE) is not heading
+    assert all(kinds[p] is BODY for p in _EN)
+
+
+_PLAYER = [
+    "Duration 2:05", "Subtitle settings",
+    "Text colour White Yellow Green Cyan Blue Magenta Red Black",
+    "Text opacity 100% 75% 50% 25%",
+    "Font family Default Monospace Serif Sans-serif Casual",
+    "Quality Auto 1080p 720p 480p 360p 240p",
+    "Reset to defaults",
+]
+
+
+def test_a_video_players_settings_after_the_story_are_not_the_story() -> None:
+    lines = ["River at record low - The Daily", "", "River at record low", "",
+             *_EN, "", *_PLAYER, "", "Share Copy link Embed Email", "Advertisement"]
+    kinds = _kinds(lines)
+    assert all(kinds[p] is BODY for p in _EN)
+    assert all(kinds[line] is BOILERPLATE for line in _PLAYER)
+
+
+def test_a_list_that_closes_the_story_is_the_story() -> None:
+    dates = ["12 March: Lowmere village hall", "14 March: Upper Dale school",
+             "17 March: the ferry landing at Westford", "20 March: the water board in town"]
+    lines = ["River at record low - The Daily", "", "River at record low", "",
+             *_EN, "", *dates, "", "Share Copy link Embed Email", "Advertisement"]
+    kinds = _kinds(lines)
+    assert all(kinds[line] is BODY for line in [*_EN, *dates])
+
+
+@pytest.mark.parametrize(("tail", "story"), [
+    (["That is all we know, the mayor said."], True),
+    (["Tags:", "drought", "farming"], False),
+    (["Sie wollen mehr von uns?"], False),
+    (["You may also like..."], False),
+    (["Meal Prep Menu for Eating Plan A"], False),
+])
+def test_a_short_line_after_the_story_closes_it_only_as_a_statement(
+        tail: list[str], story: bool) -> None:
+    lines = ["River at record low - The Daily", "", "River at record low", "",
+             *_EN, "", *tail, "", "Privacy policy", "© The Daily"]
+    kinds = _kinds(lines)
+    assert all(kinds[p] is BODY for p in _EN)
+    assert all((kinds[line] is BODY) is story for line in tail)
+
+
+@pytest.mark.parametrize(("story", "teaser"), [
+    (_EN, "Read also: Why the reservoirs of the north are emptier than ever"),
+    (_DE, "Lesen Sie auch: Warum die Stauseen im Norden so leer sind"),
+    (_DE, "Czytaj też: Susza w dolinie rzeki"),
+])
+def test_a_link_to_another_story_inside_the_story_is_not_the_story(
+        story: list[str], teaser: str) -> None:
+    lines = ["River at record low - The Daily", "", "River at record low", "",
+             story[0], "", story[1], "", teaser, "", *story[2:]]
+    kinds = _kinds(lines)
+    assert kinds[teaser] is BOILERPLATE
+    assert all(kinds[p] is BODY for p in story)
+
+
+@pytest.mark.parametrize(("opener", "story"), [
+    ("Why is the river so low?", True),
+    ("A village without water", True),
+    ("FILE PHOTO: The old ferry on the dry riverbed near Lowmere, June 2025", False),
+    ("subscribing", False),
+    ("12h", False),
+    ("Reuters | Lowmere | Updated: 20 May 2024 14:05", False),
+])
+def test_the_line_right_before_the_story_opens_it(opener: str, story: bool) -> None:
+    lines = ["River at record low - The Daily", "", "Home", "World", "", "River at record low",
+             "", "By Jane Roe", "", opener, "", *_EN, "", "Privacy policy"]
+    kinds = _kinds(lines)
+    assert all(kinds[p] is BODY for p in _EN)
+    assert (kinds[opener] in (BODY, LineKind.HEADING)) is story
+
+
+def test_a_menu_label_right_before_the_story_does_not_open_it() -> None:
+    lines = ["River at record low - The Daily", "", "World", "Sport", "Culture", "",
+             "River at record low", "", "Sport", "", *_EN, "", "World", "Sport", "Culture"]
+    kinds = _kinds(lines)
+    assert all(kinds[p] is BODY for p in _EN)
+    assert kinds["Sport"] is BOILERPLATE
+
+
+@pytest.mark.parametrize(("lead", "story"), [
+    (("The river that feeds the valley has fallen to its lowest level since records began,"
+      " the water board said on Monday, and the ferry has stopped running."), True),
+    (("The old ferry rests on the dry riverbed near Lowmere as farmers wait for the autumn"
+      " rains to come back to the valley (AP Photo/Jane Roe)"), False),
+])
+def test_a_lead_cut_off_by_the_storys_date_is_the_story(lead: str, story: bool) -> None:
+    lines = ["River at record low - The Daily", "", "River at record low", "", lead, "",
+             "19.10.2019 12:09", "", *_EN, "", "Privacy policy"]
+    kinds = _kinds(lines)
+    assert all(kinds[p] is BODY for p in _EN)
+    assert (kinds[lead] is BODY) is story
+
+
+_MORE_EN = [
+    ("The last time the river fell this far was in the dry summer of 1976, when the old men"
+     " of the village still remember carrying water up from the well by the church."),
+    ("Scientists at the university say that the winters have been getting drier for twenty"
+     " years, and that the snow in the hills now melts weeks earlier than it used to."),
+    ("The farmers' union has asked the government for help with the cost of feed, and a"
+     " minister is expected to visit the valley at the end of the month to hear them."),
+]
+
+
+def test_a_prompt_after_the_story_opens_a_box_that_is_not_the_story() -> None:
+    pitch = ("Get the latest news from the valley, the water board and the farms straight to"
+             " your inbox every morning, and never miss a story again.")
+    story = [*_EN, *_MORE_EN]
+    lines = ["River at record low - The Daily", "", "River at record low", "", *story, "",
+             "Sign up for our newsletter", "", pitch, "", "Privacy policy"]
+    kinds = _kinds(lines)
+    assert all(kinds[p] is BODY for p in story)
+    assert kinds[pitch] is BOILERPLATE
+
+
+def test_an_advertisement_label_before_the_last_paragraph_does_not_end_the_story() -> None:
+    lines = ["River at record low - The Daily", "", "River at record low", "", *_EN[:-1], "",
+             "Advertisement", "", _EN[-1], "", "Privacy policy"]
+    kinds = _kinds(lines)
+    assert all(kinds[p] is BODY for p in _EN)
+
+
+def test_a_lead_under_the_headline_cut_off_by_share_buttons_is_the_story() -> None:
+    lead = ("The river that feeds the valley has fallen to its lowest level since records"
+            " began, the water board said on Monday, and the ferry has stopped running.")
+    lines = ["River at record low - The Daily", "", "Home", "", "River at record low", "",
+             lead, "", "Share", "Tweet", "Email", "Print", "", *_EN, "", "Privacy policy"]
+    kinds = _kinds(lines)
+    assert all(kinds[p] is BODY for p in [lead, *_EN])
+
+
+def test_a_page_of_teasers_cut_to_length_has_no_headline() -> None:
+    teasers = [
+        "Ferry services to the islands stayed suspended on Tuesday as pilots extended a strike ...",
+        "The union said talks with the port authority broke down late on Monday night ...",
+        "Operators said passengers holding tickets could claim a full refund or rebook ...",
+    ]
+    lines = ["Harbour pilots' strike halts ferry traffic", "Digest more", *teasers]
+    tokens = pagedump.tokenize("\n".join(lines), dialect=GENERIC)
+    assert all(t.kind is not LineKind.HEADLINE for t in tokens)
+
+
+def test_a_standfirst_under_the_headline_is_the_story() -> None:
+    standfirst = ("The river that feeds the valley has fallen to its lowest level since records"
+                  " began, and the farmers fear for this year's harvest.")
+    lines = ["River at record low - The Daily", "", "River at record low", "", standfirst,
+             "", "By Jane Roe", "", "Related: Dry summer ahead", "Tags: drought, farming", "",
+             "Share", "Tweet", "Email", "Print", "Subscribe", "", *_EN, "", "Privacy policy"]
+    kinds = _kinds(lines)
+    assert all(kinds[p] is BODY for p in [standfirst, *_EN])
+
+
+def test_a_short_list_right_before_the_story_opens_it() -> None:
+    items = ["Dry summers in the valley since 1976", "Three of them in the last ten years"]
+    lines = ["River at record low - The Daily", "", "World", "Sport", "Culture", "",
+             "River at record low", "", "World", "", *items, "", *_EN, "", "Privacy policy"]
+    kinds = _kinds(lines)
+    assert all(kinds[p] is BODY for p in _EN)
+    assert all(kinds[item] is not BOILERPLATE for item in items)
+    assert kinds["World"] is BOILERPLATE
+
+
+def test_a_story_under_its_headline_wins_over_a_much_longer_run_below() -> None:
+    legal = [
+        (f"Clause {n}: the reader agrees that the publisher may store and use the data that"
+         " the reader gives to it for the purposes that are set out in this notice, and that"
+         " the reader can ask at any time for the data to be shown, corrected or deleted,"
+         " as the law of the country in which the publisher has its seat provides for, and"
+         " that none of this changes any of the rights that the reader has under that law.")
+        for n in range(1, 7)
+    ]
+    lines = ["River at record low - The Daily", "", "Home", "World", "",
+             "River at record low", "", *_EN, "", "Share", "Tweet", "Email", "Print",
+             "Subscribe", "Sign in", "Newsletter", "Privacy policy", "",
+             "Politics", "Business", "Markets", "Climate", "Health", "Science", "Travel",
+             "Football", "Cricket", "Books", "Music", "Film", "Food", "Cars", "Weather", "",
+             *legal]
+    kinds = _kinds(lines)
+    assert all(kinds[p] is BODY for p in _EN)
+    assert all(kinds[p] is BOILERPLATE for p in legal)
+
+
+def test_share_links_inside_the_story_are_not_the_story() -> None:
+    links = ["Click to share on Twitter (Opens in new window)",
+             "Click to email a link to a friend (Opens in new window)"]
+    lines = ["River at record low - The Daily", "", "River at record low", "",
+             *_EN[:2], "", *links, "", *_EN[2:], "", "Privacy policy"]
+    kinds = _kinds(lines)
+    assert all(kinds[p] is BODY for p in _EN)
+    assert all(kinds[link] is BOILERPLATE for link in links)

@@ -80,6 +80,8 @@ CHROME_MARKERS = (
     "leave a comment", "leave a reply", "reply", "contact us", "about us", "skip to",
     "menu", "search", "home", "back to top", "click here", "loading", "load more",
     "show more", "sitemap", "careers", "rss", "accept", "manage preferences", "log-in",
+    "table of contents", "opens in new window", "opens in a new window", "click to share",
+    "click to print", "click to email",
     # Photo credits: a caption names the picture and its source
     "image", "images", "photo", "photos", "photograph", "picture", "credit", "getty",
     "getty images", "ap photo", "afp", "shutterstock", "istock", "file photo", "supplied", "foto",
@@ -89,6 +91,7 @@ CHROME_MARKERS = (
     "datenschutz", "datenschutzerklärung", "impressum", "nutzungsbedingungen",
     "alle rechte vorbehalten", "teilen", "kommentare", "kommentar", "mehr zum thema",
     "weiterlesen", "mehr lesen", "startseite", "suche", "kontakt", "drucken",
+    "inhaltsverzeichnis",
     # French
     "s'abonner", "abonnez-vous", "abonnement", "se connecter", "connexion", "inscription",
     "publicité", "tous droits réservés", "mentions légales", "confidentialité",
@@ -98,7 +101,7 @@ CHROME_MARKERS = (
     "suscríbete", "suscribirse", "suscripción", "iniciar sesión", "regístrate",
     "publicidad", "todos los derechos reservados", "aviso legal", "política de privacidad",
     "compartir", "comparte", "comentarios", "comentario", "leer más", "te puede interesar",
-    "lo más leído", "inicio", "buscar", "contacto", "imprimir",
+    "lo más leído", "inicio", "buscar", "contacto", "imprimir", "índice",
     # Italian
     "abbonati", "iscriviti", "accedi", "pubblicità", "tutti i diritti riservati",
     "condividi", "commenti", "leggi anche", "leggi di più", "cerca", "contatti", "stampa",
@@ -172,7 +175,7 @@ CREDIT_MARKERS = (
     "Photograph", "Photo", "Photos", "Picture", "Image", "Images", "Credit", "Photo credit",
     "Illustration", "Foto", "Fotos", "Bild", "Bilder", "Fotografie", "Bildquelle",
     "Titelbild", "Symbolbild", "Crédit", "Crédit photo", "Imagen", "Fotografía",
-    "Immagine", "Fotografia", "Zdjęcie", "Fot", "Source",
+    "Immagine", "Fotografia", "Zdjęcie", "Fot", "Source", "Video",
 )
 
 # Headings that close a story: what follows them is related stories, more of the site,
@@ -187,6 +190,7 @@ END_MARKERS = (
     "explore further", "comments", "leave a reply", "leave a comment", "post a comment",
     "add a comment", "join the conversation", "previous post", "next post",
     "share this article", "share this", "see also", "further reading", "trending", "reply",
+    "about the author", "about the authors", "about us", "other news",
     # German
     "lesen sie auch", "lies auch", "mehr zum thema", "das könnte sie auch interessieren",
     "das könnte dich auch interessieren", "auch interessant", "weitere artikel",
@@ -197,15 +201,21 @@ END_MARKERS = (
     "kommentar schreiben", "kommentar verfassen", "antworten abbrechen",
     "vorheriger beitrag", "nächster beitrag", "das könnte ihnen auch gefallen",
     "artikel teilen", "diesen artikel teilen", "beitrag teilen", "teilen", "mehr aus",
-    "weiterführende links", "weitere informationen", "nach oben", "antworten",
+    "weiterführende links", "weitere informationen", "nach oben", "antworten", "siehe auch",
+    "mehr dazu", "lesen sie mehr", "lesen sie hier", "über den autor", "über die autorin",
+    "über die autoren", "zum autor", "zur autorin", "über uns", "weitere nachrichten",
+    "kommentieren sie hier",
     # French
     "à lire aussi", "lire aussi", "sur le même sujet", "articles similaires",
     "articles liés", "les plus lus", "commentaires", "laisser un commentaire",
     "vous aimerez aussi", "à voir aussi", "dans la même rubrique", "répondre",
+    "à propos de l'auteur", "l'auteur",
     # Spanish
     "te puede interesar", "noticias relacionadas", "artículos relacionados", "lo más leído",
     "comentarios", "deja un comentario", "más noticias", "también te puede interesar",
-    "lee también", "relacionados", "responder",
+    "lee también", "relacionados", "responder", "lea", "lea también", "lea más", "vea también",
+    "mira también", "puedes ver", "mire", "sobre el autor", "otras noticias",
+    "noticias relacionadas", "infórmate más", "informate más",
     # Italian
     "leggi anche", "articoli correlati", "potrebbe interessarti", "i più letti", "commenti",
     "lascia un commento", "rispondi",
@@ -217,7 +227,7 @@ END_MARKERS = (
     "beantwoorden",
     # Polish
     "czytaj też", "czytaj także", "zobacz też", "zobacz także", "najczęściej czytane",
-    "komentarze", "podobne artykuły", "dowiedz się więcej", "odpowiedz",
+    "komentarze", "podobne artykuły", "dowiedz się więcej", "odpowiedz", "o autorze",
 )
 
 TITLE_SEPARATORS = (" - ", " | ", " – ", " — ", " :: ", " « ", " » ", " · ", ": ")

@@ -9,9 +9,13 @@ story is, so it is found in four steps, one module each:
    is beside the story, unless most of the page's prose is captions (a gallery).
 2. :mod:`~pagedump._layouts.article.region`: the story is the densest run of prose,
    preferably one right after a copy of the page's title; the story never runs
-   across a line that is only a date or a rights notice.
+   across a line that is only a date or a rights notice. Its edges are then settled:
+   a closing list whose items share a shape, a fragment's cut last line, the
+   standfirst under the headline, a lead cut off by the story's date, the line that
+   opens the first paragraph; inside, sub-headings, credits and links to other stories.
 3. :mod:`~pagedump._layouts.article.ending`: the story ends at a closing heading
-   ("Related articles", "Lesen Sie auch") that follows most of its prose.
+   ("Related articles", "Lesen Sie auch") that follows most of its prose, or at a line
+   of chrome that follows nearly all of it (a newsletter prompt).
 4. :mod:`~pagedump._layouts.article.header`: the headline shortly before the region,
    and the byline and time around it.
 
@@ -22,7 +26,7 @@ names) is data in the :class:`~pagedump.Dialect` (:mod:`pagedump._words`).
 from __future__ import annotations
 
 from pagedump._layouts.article.ending import story_end
-from pagedump._layouts.article.evidence import ArticlePage, article_data, first_pass
+from pagedump._layouts.article.evidence import CUT, ArticlePage, article_data, first_pass
 from pagedump._layouts.article.header import (
     HEADLINE_GAP,
     find_headline,
@@ -31,8 +35,12 @@ from pagedump._layouts.article.header import (
 )
 from pagedump._layouts.article.region import (
     anchored_run,
+    claim_lead,
+    claim_standfirst,
+    cut_last_line,
     densest_run,
     extend_over_list,
+    open_story,
     settle_region,
 )
 from pagedump._lines import LONG
@@ -44,7 +52,7 @@ __all__ = ["read"]
 # How many lines repeating the page title are tried as the headline.
 _TITLE_CANDIDATES = 4
 # The share of the densest run's weight a run after the headline needs to win.
-_ANCHOR_SHARE = 0.3
+_ANCHOR_SHARE = 0.2
 
 
 def read(state: LineState) -> None:
@@ -76,8 +84,12 @@ def read(state: LineState) -> None:
                                   and len(norms[t]) > len(norms[headline]))
         if better and total >= _ANCHOR_SHARE * score:
             best, start, end, headline = total, s, e, t
-    if headline is None:
+    if headline is None and score > 0.0:
         headline = find_headline(page, start, titles)
+    elif headline is None and not any(norm.endswith(CUT) for norm in norms):
+        # A page with no story (only a carousel of captions after its headline) still
+        # has its headline; a page of teasers cut to length is a listing, and has none.
+        headline = find_headline(page, len(norms), titles)
     if headline is not None:
         kinds[headline], roles[headline] = LineKind.HEADLINE, Role.HEADLINE
         text = norms[headline]
@@ -85,6 +97,11 @@ def read(state: LineState) -> None:
             if i != headline and (norm == text or (
                     i < headline and norm.startswith(text) and len(norm) <= LONG)):
                 kinds[i], roles[i] = LineKind.HEADLINE, Role.COPY
-    end = story_end(page, start, extend_over_list(weights, end))
+    end = story_end(page, start, extend_over_list(page, end))
+    end = cut_last_line(page, end)
     read_header(page, headline, start, end)
     settle_region(page, start, end)
+    claim_lead(page, start)
+    if headline is not None and headline < start <= headline + HEADLINE_GAP:
+        claim_standfirst(page, headline, start)
+    open_story(page, start)

@@ -10,7 +10,7 @@ link) that the story goes on after.
 
 from __future__ import annotations
 
-from pagedump._layouts.article.evidence import ArticleData, ArticlePage, words_of
+from pagedump._layouts.article.evidence import BAD, ArticleData, ArticlePage, words_of
 
 __all__ = ["is_end_heading", "story_end"]
 
@@ -20,6 +20,8 @@ _HEADING_CHARS = 60
 _TAIL_WORDS = 3
 # The share of the run's prose a closing heading must stand after to end the story.
 _PROSE_BEFORE = 0.7
+# The share of the run's prose a line of chrome must stand after to end the story.
+_BOX_AFTER = 0.85
 
 
 def is_end_heading(norm: str, data: ArticleData) -> bool:
@@ -40,11 +42,16 @@ def story_end(page: ArticlePage, start: int, end: int) -> int:
     if total <= 0.0:
         return end
     before = 0.0
-    norms, data = page.norms, page.data
+    norms, data, classes = page.norms, page.data, page.classes
     for i in range(start, end):
         weight = weights[i]
         if weight > 0.0:
             before += weight
         elif before >= _PROSE_BEFORE * total and is_end_heading(norms[i], data):
+            return i
+        elif (classes[i] == BAD and before >= _BOX_AFTER * total
+              and norms[i].count(" ") >= 1):
+            # A prompt after nearly all the story ("Sign up for our newsletter", "Share
+            # this:") opens a box whose text speaks to the reader, not the story.
             return i
     return end

@@ -80,6 +80,10 @@ _CAPTION_CHARS = 30
 # gallery: its captions are its story.
 _GALLERY_SHARE = 0.5
 _GALLERY_CAPTIONS = 3
+# A credit that names a video, not a picture ("Video / Outlet", "Video: Name").
+_VIDEO = re.compile(r"(?i:video)\b")
+# How many captions on each side make an uncredited line one more item of a carousel.
+_CAROUSEL_SIDE = 2
 # How often a closing heading is printed when it repeats under each item of a thread.
 _THREAD = 4
 # Words sampled for the function-word share: enough to judge any paragraph.
@@ -101,6 +105,7 @@ class ArticleData:
     footer_phrases: frozenset[str]
     end_phrases: frozenset[str]
     credit: re.Pattern[str] | None
+    credit_words: frozenset[str]
     longest_phrase: int
     byline: re.Pattern[str] | None
     byline_alone: frozenset[str]
@@ -125,6 +130,7 @@ def article_data(dialect: Dialect) -> ArticleData:
         footer_phrases=frozenset(" ".join(words_of(m)) for m in dialect.footer_markers),
         end_phrases=frozenset(" ".join(words_of(m)) for m in dialect.end_markers),
         credit=_credit_pattern(dialect.credit_markers),
+        credit_words=frozenset(m.casefold() for m in dialect.credit_markers),
         chrome_symbols=symbols,
         longest_phrase=max((p.count(" ") + 1 for p in phrases), default=0),
         byline=byline,
@@ -145,15 +151,72 @@ def _credit_pattern(markers: tuple[str, ...]) -> re.Pattern[str] | None:
 
 def is_caption(norm: str, data: ArticleData) -> bool:
     """Whether ``norm`` is a picture's caption: text that ends in the picture's credit."""
+    return _credit_of(norm, data) is not None
+
+
+def _credit_of(norm: str, data: ArticleData) -> str | None:
+    """The credit ``norm`` ends in, if it is a caption (a picture's or a video's)."""
     if data.credit is None or len(norm) < _CAPTION_CHARS:
-        return False
+        return None
     lo = max(0, len(norm) - _CREDIT_NAME - 20)
     # Every credit has a colon, a slash, a bracket or a "©": most lines pass cheaply.
     if not any(norm.find(mark, lo) >= 0 for mark in ":/(©"):
-        return False
+        return None
     found = data.credit.search(norm, lo)
-    return found is not None and found.start() >= _CAPTION_CHARS // 2 and (
-        found.group().count(" ") <= _CREDIT_WORDS)
+    if found is None:
+        return _bracketed_credit(norm)
+    if found.start() < _CAPTION_CHARS // 2:
+        return None
+    credit = found.group()
+    return credit if credit.count(" ") <= _CREDIT_WORDS else None
+
+
+def _bracketed_credit(norm: str) -> str | None:
+    """A credit in brackets with no label: "(Name / Agency)", "(REUTERS/Name)", "(NASA via AP)".
+
+    A photographer and an agency are split by a slash, or the agency is written in
+    capitals; a sentence does not end in such a bracket.
+    """
+    if norm[-1] != ")":
+        return None
+    opening = norm.rfind("(")
+    if opening < _CAPTION_CHARS // 2 or len(norm) - opening > _CREDIT_NAME:
+        return None
+    inner = norm[opening + 1:-1]
+    if "/" in inner or any(len(word) >= 2 and word.isupper() for word in inner.split()):
+        return norm[opening:]
+    return None
+
+
+def _carousel_gaps(norms: list[str], captions: set[int], classes: list[int]) -> set[int]:
+    """Uncredited lines inside a run of captions: items of the same carousel.
+
+    A carousel prints one caption per item and leaves the credit off some of them; a
+    line with captions on both sides (two each way) is one more item, not the story.
+    """
+    gaps: set[int] = set()
+    for c in captions:
+        j = c + 1
+        while j < len(norms) and not norms[j]:
+            j += 1
+        if j >= len(norms) or j in captions or classes[j] == BAD:
+            continue
+        before = _nonblank(norms, j, -1)
+        after = _nonblank(norms, j, 1)
+        if all(k in captions for k in before) and all(k in captions for k in after):
+            gaps.add(j)
+    return gaps
+
+
+def _nonblank(norms: list[str], i: int, step: int) -> list[int]:
+    """The ``_CAROUSEL_SIDE`` non-blank lines next to line ``i``, going ``step``."""
+    found: list[int] = []
+    j = i + step
+    while 0 <= j < len(norms) and len(found) < _CAROUSEL_SIDE:
+        if norms[j]:
+            found.append(j)
+        j += step
+    return found if len(found) == _CAROUSEL_SIDE else [-1]
 
 
 def _ends_story(norm: str, data: ArticleData) -> bool:
@@ -335,10 +398,17 @@ def first_pass(norms: list[str], data: ArticleData) -> tuple[list[int], list[flo
     lengths, shares, classes, counts = found.lengths, found.shares, found.classes, found.counts
     prose = [s for s, n in zip(shares, lengths, strict=True) if n >= 100]
     known = bool(prose) and sum(1 for s in prose if s >= 0.15) >= 0.3 * len(prose)
-    captions = {i for i, norm in enumerate(norms)
-                if lengths[i] >= _CAPTION_CHARS and classes[i] != BAD and is_caption(norm, data)}
+    credits = {i: credit for i, norm in enumerate(norms)
+               if lengths[i] >= _CAPTION_CHARS and classes[i] != BAD
+               and (credit := _credit_of(norm, data)) is not None}
+    # A video's caption describes a clip the text does not hold: a carousel of videos
+    # is never a gallery's story.
+    pictures = sum(1 for credit in credits.values() if not _VIDEO.match(credit))
     wordy = sum(1 for i, n in enumerate(lengths) if n >= 40 and classes[i] != BAD)
-    gallery = len(captions) >= _GALLERY_CAPTIONS and len(captions) >= _GALLERY_SHARE * wordy
+    gallery = pictures >= _GALLERY_CAPTIONS and pictures >= _GALLERY_SHARE * wordy
+    captions = set(credits)
+    if len(captions) >= 2 * _CAROUSEL_SIDE:
+        captions |= _carousel_gaps(norms, captions, classes)
     seen: dict[str, str] = {}  # first characters of prose lines: the line
     weights: list[float] = []
     run = 0  # non-prose lines since the last prose line
