@@ -336,19 +336,25 @@ class _Leaks:
         # A notice or a prompt is a line or two, not a paragraph. What it holds is
         # found in the body's text at once, and only the lines that hold it are read.
         notes = self.notes
+        text = notes.text
         found: dict[int, int] = {}  # a line, and where a prompt word may start in it
+        # Most pages hold none of the words: a plain test of the text for each (the
+        # part :meth:`_Text.hits` searches for first) settles it without a search.
         for hint in _PROMPT_HINTS:
-            for i, at in notes.hits(hint).items():
-                found[i] = min(at, found.get(i, at))
+            if hint[1:] in text:
+                for i, at in notes.hits(hint).items():
+                    found[i] = min(at, found.get(i, at))
         for word in _PROMPT_WORDS:
-            for i, at in notes.hits(word, whole=True).items():
-                found[i] = min(at, found.get(i, at))
+            if word in text:
+                for i, at in notes.hits(word, whole=True).items():
+                    found[i] = min(at, found.get(i, at))
         for i, at in sorted(found.items()):
             if i not in leaked and _is_prompt(norms[i], at):
                 leaked.add(i)
-        for i in notes.holding("ranslat", start=False):
-            if _SELF.search(norms[i]) is not None:
-                leaked.add(i)  # a notice about the page's translation
+        if "ranslat" in text:
+            for i in notes.holding("ranslat", start=False):
+                if _SELF.search(norms[i]) is not None:
+                    leaked.add(i)  # a notice about the page's translation
         for i in self.keyed:
             norm = norms[i]
             if len(norm) <= 40 and _CLOCK.match(norm) is not None and len(norm.split()) <= 3:
