@@ -109,9 +109,10 @@ class _Evidence:
     by_first: dict[str, tuple[_Signature, ...]]
     """The signatures by a character their matches can start with (any decimal digit
     files them under each of ``"0"`` to ``"9"``; one of another script is tried with
-    :attr:`by_digit`)."""
+    :attr:`by_digit`), each followed by those of :attr:`anywhere`: all a line starting
+    with that character may be."""
     by_digit: tuple[_Signature, ...]
-    """The signatures a decimal digit can start."""
+    """The signatures a decimal digit can start, followed by those of :attr:`anywhere`."""
     anywhere: tuple[_Signature, ...]
     """The signatures whose first character is not known: tried on every line."""
     long_first: dict[str, tuple[_Signature, ...]]
@@ -195,6 +196,25 @@ def _evidence(dialects: tuple[Dialect, ...]) -> _Evidence:
         closed={k: tuple(v) for k, v in closed.items()},
         closers=tuple(closed),
     )
+
+
+_last_compiled: tuple[tuple[Dialect, ...], _Evidence] | None = None
+"""The candidates last compiled, and their evidence."""
+
+
+def _compiled(dialects: tuple[Dialect, ...]) -> _Evidence:
+    """:func:`_evidence`, without even hashing the candidates when they are the last ones.
+
+    Hashing every dialect of the tuple costs as much as a few lines of sniffing, and
+    the candidates are nearly always the same tuple (the registered dialects).
+    """
+    global _last_compiled  # noqa: PLW0603  # one slot, replaced whole
+    last = _last_compiled
+    if last is not None and last[0] is dialects:
+        return last[1]
+    evidence = _evidence(dialects)
+    _last_compiled = (dialects, evidence)
+    return evidence
 
 
 def _signature_of(source: str, dialect: int, longest: int) -> _Signature:
@@ -378,8 +398,10 @@ def _filed_by_first(signatures: list[_Signature], sources: list[str]) -> dict[st
                 filed.append(signature)
         if gate.digits:
             by_digit.append(signature)
-    return {"by_first": {char: tuple(filed) for char, filed in by_first.items()},
-            "by_digit": tuple(by_digit), "anywhere": tuple(anywhere)}
+    # Each line is tried with one tuple: those filed under its first character and
+    # those tried on every line, joined here once rather than looped over in turn.
+    return {"by_first": {char: (*filed, *anywhere) for char, filed in by_first.items()},
+            "by_digit": (*by_digit, *anywhere), "anywhere": tuple(anywhere)}
 
 
 def _signed(norm: str, size: int, evidence: _Evidence) -> set[int] | None:
@@ -397,15 +419,14 @@ def _signed(norm: str, size: int, evidence: _Evidence) -> set[int] | None:
     else:
         filed = evidence.by_first.get(first)
         digit, anywhere = evidence.by_digit, evidence.anywhere
-    if filed is None and first > "\x7f" and first.isdigit():
-        filed = digit
+    if filed is None:
+        filed = digit if first > "\x7f" and first.isdigit() else anywhere
     found: set[int] | None = None
-    for signatures in (filed, anywhere):
-        for required, fullmatch, dialect, longest in signatures or ():
-            if size <= longest and required in norm and fullmatch(norm) is not None:
-                if found is None:
-                    found = set()
-                found.add(dialect)
+    for required, fullmatch, dialect, longest in filed:
+        if size <= longest and required in norm and fullmatch(norm) is not None:
+            if found is None:
+                found = set()
+            found.add(dialect)
     return found
 
 
@@ -441,7 +462,7 @@ def sniff_text(text: str, candidates: tuple[Dialect, ...] | None = None) -> Dial
     lines = _sample(text)
     dialects = registered() if candidates is None else candidates
     norms = normalize_all(lines)
-    return _chosen(dialects, _scores(lines, norms, _evidence(dialects)), norms)
+    return _chosen(dialects, _scores(lines, norms, _compiled(dialects)), norms)
 
 
 def sniff_report_text(text: str, candidates: tuple[Dialect, ...] | None = None) -> SniffReport:
@@ -449,7 +470,7 @@ def sniff_report_text(text: str, candidates: tuple[Dialect, ...] | None = None) 
     lines = _sample(text)
     dialects = registered() if candidates is None else candidates
     norms = normalize_all(lines)
-    scores = _scores(lines, norms, _evidence(dialects))
+    scores = _scores(lines, norms, _compiled(dialects))
     named = tuple((dialect.name, score) for dialect, score in zip(dialects, scores, strict=True))
     best = _best(scores)
     if best is None:  # the fallback: no candidate had enough evidence
@@ -467,7 +488,7 @@ def sniff_split(text: str, lines: list[str], norms: list[str]) -> Dialect:
     """
     dialects = registered()
     sample, sample_norms = _sample_of(text, lines, norms)
-    return _chosen(dialects, _scores(sample, sample_norms, _evidence(dialects)), sample_norms)
+    return _chosen(dialects, _scores(sample, sample_norms, _compiled(dialects)), sample_norms)
 
 
 def _chosen(dialects: tuple[Dialect, ...], scores: list[int], norms: list[str]) -> Dialect:
