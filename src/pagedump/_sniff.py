@@ -96,6 +96,9 @@ class _Evidence:
     dialects: tuple[Dialect, ...]
     marks: dict[str, tuple[int, ...]]
     """Exact lines (chrome, header marks) -> the dialects they belong to."""
+    longest_mark: int
+    """The length of the longest of :attr:`marks`: a longer line is not looked up (that
+    would hash it whole)."""
     logos: dict[str, tuple[int, ...]]
     """Header marks -> their dialects: on a dump's first line, strong evidence."""
     times: re.Pattern[str] | None
@@ -182,6 +185,7 @@ def _evidence(dialects: tuple[Dialect, ...]) -> _Evidence:
     return _Evidence(
         dialects=dialects,
         marks={k: tuple(v) for k, v in marks.items()},
+        longest_mark=max(map(len, marks), default=0),
         logos={k: tuple(v) for k, v in logos.items()},
         times=alternation([(f"t{k}", _GROUPS.sub("(?:", source))
                            for k, source in enumerate(times)]),
@@ -263,7 +267,7 @@ def _scores(lines: list[str], norms: list[str], evidence: _Evidence) -> list[int
     """
     scores = [0] * len(evidence.dialects)
     outlets = [0] * len(evidence.dialects)  # points of indented bullets (timed teasers)
-    marks = evidence.marks
+    marks, longest_mark, closers = evidence.marks, evidence.longest_mark, evidence.closers
     time = evidence.times.match if evidence.times is not None else None
     first = True
     seen: set[str] = set()
@@ -278,24 +282,24 @@ def _scores(lines: list[str], norms: list[str], evidence: _Evidence) -> list[int
         if not norm:
             continue
         place += 1
-        if evidence.closers and norm.endswith(evidence.closers):
+        if closers and norm.endswith(closers):
             _closed(norm, evidence, scores, seen)
-        if len(norm) > _MARK_MAX:
+        size = len(norm)
+        if size > _MARK_MAX:
             continue
         if first:
             first = False
             for index in evidence.logos.get(norm, ()):
                 scores[index] += 2  # and 1 more as a mark, below
-        owners = marks.get(norm)
+        owners = marks.get(norm) if size <= longest_mark else None
         if owners is not None:
             if norm not in seen:  # a menu label printed six times is still one label
                 seen.add(norm)
                 # A fixed sentence that long is the site's own, not a chance match.
-                points = ENOUGH if len(norm) >= _SENTENCE_MARK else 1
+                points = ENOUGH if size >= _SENTENCE_MARK else 1
                 for index in owners:
                     scores[index] += points
             continue
-        size = len(norm)
         found = time(norm) if time is not None and size <= _TIME_MAX else None
         if found is not None and found.lastgroup is not None:
             timed = evidence.time_owners[int(found.lastgroup[1:])]

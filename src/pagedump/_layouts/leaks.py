@@ -216,27 +216,32 @@ class _Leaks:
         """The lines that may end in a credit: each credit holds a separator, a slash
         or a closing bracket."""
         # One step per line sorts the lines for the cues: most of a story is long
-        # lines of prose, which most cues never stand in.
+        # lines of prose, which most cues never stand in. (The lists as local names:
+        # this loop runs on every line of the body.)
+        prose, notices, titles = self.prose, self.notices, self.titles
+        keyed, marked = self.keyed, self.marked
         marks = tuple({separator.strip()[:1] or separator[:1]
                        for separator in state.dialect.credit_separators} - {":", "/"})
         for i in lines:
             norm = norms[i]
             size = len(norm)
+            final = norm[-1]
             if size >= _PROSE_MIN:
-                self.prose.append(i)
+                prose.append(i)
             if size <= _NOTICE_MAX:
-                self.notices.append(i)
-                if size <= _TITLE_MAX and (norm[-1].isalnum() or norm[-1] == "%"):
-                    self.titles.append(i)
-            if size > _NOTICE_MAX and norm[-1] in _PARAGRAPH_ENDS:
+                notices.append(i)
+                if size <= _TITLE_MAX and (final.isalnum() or final == "%"):
+                    titles.append(i)
+            elif final in _PARAGRAPH_ENDS:
                 # A paragraph: its key would stand first, and no credit ends it.
                 if ":" in norm[:_KEY_END]:
-                    self.keyed.append(i)
-            elif ":" in norm:
-                self.keyed.append(i)
-                self.marked.append(i)
-            elif "/" in norm or norm[-1] == ")" or (marks and any(m in norm for m in marks)):
-                self.marked.append(i)
+                    keyed.append(i)
+                continue
+            if ":" in norm:
+                keyed.append(i)
+                marked.append(i)
+            elif "/" in norm or final == ")" or (marks and any(m in norm for m in marks)):
+                marked.append(i)
         self.short = frozenset(self.titles)
         self.long = frozenset(self.prose)
         self.notes = _Text(self.notices, [norms[i] for i in self.notices])
@@ -694,10 +699,20 @@ class _Text:
 
     def __init__(self, indexes: list[int], lines: list[str]) -> None:
         self.indexes = indexes
+        self.lines = lines
         self.text = "\n".join(lines)
         self.count = len(lines)
-        # Where each line starts in the text (each is followed by a line break).
-        self.starts = list(accumulate(map((1).__add__, map(len, lines)), initial=0))
+        self._starts: list[int] | None = None
+
+    @property
+    def starts(self) -> list[int]:
+        """Where each line starts in the text (each is followed by a line break).
+
+        Found when first asked: most pages hold nothing searched for.
+        """
+        if self._starts is None:
+            self._starts = list(accumulate(map((1).__add__, map(len, self.lines)), initial=0))
+        return self._starts
 
     def holding(self, needle: str, *, start: bool = True, whole: bool = False) -> list[int]:
         """The lines (their indexes in the page) that hold ``needle``, in order.
@@ -722,6 +737,9 @@ class _Text:
         first, rest = (needle[0], needle[1:]) if start and not whole else ("", needle)
         size = len(rest)
         at = text.find(rest, 1 if first else 0)
+        if at < 0:
+            return found
+        starts = self.starts
         while at >= 0:
             if first:
                 # The first letter in either case, and no letter before it.
@@ -734,10 +752,10 @@ class _Text:
             if not ok:
                 at = text.find(rest, at + 1)
                 continue
-            k = bisect.bisect_right(self.starts, at) - 1
-            found[self.indexes[k]] = at - len(first) - self.starts[k]
+            k = bisect.bisect_right(starts, at) - 1
+            found[self.indexes[k]] = at - len(first) - starts[k]
             # On to the next line: one hit is enough for a line.
-            nxt = self.starts[k + 1] if k + 1 < self.count else len(text)
+            nxt = starts[k + 1] if k + 1 < self.count else len(text)
             at = text.find(rest, nxt + (1 if first else 0))
         return found
 
