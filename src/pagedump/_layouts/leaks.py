@@ -31,6 +31,7 @@ wide one. A line agrees with the story when it shares a word with it.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from itertools import accumulate
 
@@ -128,6 +129,8 @@ _CAPTION_LINE = 160
 """The longest picture description under a credit line."""
 _UNJUDGED = -2
 """A line whose shape :meth:`_Leaks._loose_line` has not read yet."""
+_CREDIT_LINE = 40
+"""The longest credit line (a short line printed again and again over pictures)."""
 
 
 def words(text: str) -> frozenset[str]:
@@ -176,6 +179,16 @@ def _box_value(text: str) -> str | None:
     return match[2]
 
 
+@functools.cache
+def _credit_marks(separators: tuple[str, ...]) -> tuple[str, ...]:
+    """A character of each credit separator, but a colon or a slash (looked for anyway).
+
+    Found once per dialect's separators, not once per page.
+    """
+    return tuple({separator.strip()[:1] or separator[:1] for separator in separators}
+                 - {":", "/"})
+
+
 def claim_leaks(state: LineState, start: int, end: int) -> None:
     """Claim the chrome leaked into the story between ``start`` and ``end``."""
     kinds, shapes = state.kinds, state.shapes
@@ -207,6 +220,8 @@ class _Leaks:
         """The lines long enough to be a paragraph."""
         self.notices: list[int] = []
         """The lines short enough to be a notice or a prompt."""
+        self.brief: list[int] = []
+        """The lines short enough to be a credit line."""
         self.titles: list[int] = []
         """The lines short enough to be a title or a label that end like one (most of
         a story is longer, and ends in a full stop)."""
@@ -215,14 +230,27 @@ class _Leaks:
         self.marked: list[int] = []
         """The lines that may end in a credit: each credit holds a separator, a slash
         or a closing bracket."""
-        # One step per line sorts the lines for the cues: most of a story is long
-        # lines of prose, which most cues never stand in. (The lists as local names:
-        # this loop runs on every line of the body.)
-        prose, notices, titles = self.prose, self.notices, self.titles
+        self._sort(state)
+        self.short = frozenset(self.titles)
+        self.long = frozenset(self.prose)
+        self.notes = _Text(self.notices, [norms[i] for i in self.notices])
+        """The text of the lines short enough to be a notice or a prompt."""
+        self.title, self.source = self._header()
+        self._headline: frozenset[str] | None = None
+        self._lead: int | None = _UNJUDGED
+        self._narrow: frozenset[str] | None = None
+
+    def _sort(self, state: LineState) -> None:
+        """Sort the body's lines for the cues, in one step per line.
+
+        Most of a story is long lines of prose, which most cues never stand in.
+        """
+        norms = self.norms
+        # (The lists as local names: this loop runs on every line of the body.)
+        prose, notices, titles, brief = self.prose, self.notices, self.titles, self.brief
         keyed, marked = self.keyed, self.marked
-        marks = tuple({separator.strip()[:1] or separator[:1]
-                       for separator in state.dialect.credit_separators} - {":", "/"})
-        for i in lines:
+        marks = _credit_marks(state.dialect.credit_separators)
+        for i in self.lines:
             norm = norms[i]
             size = len(norm)
             final = norm[-1]
@@ -230,6 +258,8 @@ class _Leaks:
                 prose.append(i)
             if size <= _NOTICE_MAX:
                 notices.append(i)
+                if size <= _CREDIT_LINE:
+                    brief.append(i)
                 if size <= _TITLE_MAX and (final.isalnum() or final == "%"):
                     titles.append(i)
             elif final in _PARAGRAPH_ENDS:
@@ -242,14 +272,6 @@ class _Leaks:
                 marked.append(i)
             elif "/" in norm or final == ")" or (marks and any(m in norm for m in marks)):
                 marked.append(i)
-        self.short = frozenset(self.titles)
-        self.long = frozenset(self.prose)
-        self.notes = _Text(self.notices, [norms[i] for i in self.notices])
-        """The text of the lines short enough to be a notice or a prompt."""
-        self.title, self.source = self._header()
-        self._headline: frozenset[str] | None = None
-        self._lead: int | None = _UNJUDGED
-        self._narrow: frozenset[str] | None = None
 
     @property
     def headline(self) -> frozenset[str]:
@@ -453,12 +475,13 @@ class _Leaks:
         """Credit lines (a short line printed again and again), and the picture under each."""
         norms = self.norms
         seen: dict[str, list[int]] = {}
-        for i in self.notices:
+        for i in self.brief:
             norm = norms[i]
-            if len(norm) <= 40 and norm.count(" ") < 4:
+            if norm.count(" ") < 4:
                 seen.setdefault(norm, []).append(i)
         credits = {i for found in seen.values() if len(found) > 1 for i in found}
-        credits |= {i for i in self.leaked if len(norms[i]) <= 40 and not ends_sentence(norms[i])}
+        credits |= {i for i in self.leaked
+                    if len(norms[i]) <= _CREDIT_LINE and not ends_sentence(norms[i])}
         self.leaked |= credits
         if not credits:
             return
