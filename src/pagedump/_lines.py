@@ -72,6 +72,8 @@ def normalize(line: str) -> str:
     Returns:
         The normalized line.
     """
-    if _ODD.search(line) is None:
+    # Every character _ODD finds is unprintable: a line that prints whole holds none,
+    # and str.isprintable reads it in about half the time a search takes.
+    if line.isprintable() or _ODD.search(line) is None:
         return line.strip()
     return _INVISIBLE.sub("", _SPACES.sub(" ", line)).strip()

@@ -96,6 +96,9 @@ class _Evidence:
     dialects: tuple[Dialect, ...]
     marks: dict[str, tuple[int, ...]]
     """Exact lines (chrome, header marks) -> the dialects they belong to."""
+    longest_mark: int
+    """The length of the longest of :attr:`marks`: a longer line is not looked up (that
+    would hash it whole)."""
     logos: dict[str, tuple[int, ...]]
     """Header marks -> their dialects: on a dump's first line, strong evidence."""
     times: re.Pattern[str] | None
@@ -109,9 +112,10 @@ class _Evidence:
     by_first: dict[str, tuple[_Signature, ...]]
     """The signatures by a character their matches can start with (any decimal digit
     files them under each of ``"0"`` to ``"9"``; one of another script is tried with
-    :attr:`by_digit`)."""
+    :attr:`by_digit`), each followed by those of :attr:`anywhere`: all a line starting
+    with that character may be."""
     by_digit: tuple[_Signature, ...]
-    """The signatures a decimal digit can start."""
+    """The signatures a decimal digit can start, followed by those of :attr:`anywhere`."""
     anywhere: tuple[_Signature, ...]
     """The signatures whose first character is not known: tried on every line."""
     long_first: dict[str, tuple[_Signature, ...]]
@@ -181,6 +185,7 @@ def _evidence(dialects: tuple[Dialect, ...]) -> _Evidence:
     return _Evidence(
         dialects=dialects,
         marks={k: tuple(v) for k, v in marks.items()},
+        longest_mark=max(map(len, marks), default=0),
         logos={k: tuple(v) for k, v in logos.items()},
         times=alternation([(f"t{k}", _GROUPS.sub("(?:", source))
                            for k, source in enumerate(times)]),
@@ -195,6 +200,25 @@ def _evidence(dialects: tuple[Dialect, ...]) -> _Evidence:
         closed={k: tuple(v) for k, v in closed.items()},
         closers=tuple(closed),
     )
+
+
+_last_compiled: tuple[tuple[Dialect, ...], _Evidence] | None = None
+"""The candidates last compiled, and their evidence."""
+
+
+def _compiled(dialects: tuple[Dialect, ...]) -> _Evidence:
+    """:func:`_evidence`, without even hashing the candidates when they are the last ones.
+
+    Hashing every dialect of the tuple costs as much as a few lines of sniffing, and
+    the candidates are nearly always the same tuple (the registered dialects).
+    """
+    global _last_compiled  # noqa: PLW0603  # one slot, replaced whole
+    last = _last_compiled
+    if last is not None and last[0] is dialects:
+        return last[1]
+    evidence = _evidence(dialects)
+    _last_compiled = (dialects, evidence)
+    return evidence
 
 
 def _signature_of(source: str, dialect: int, longest: int) -> _Signature:
@@ -243,7 +267,7 @@ def _scores(lines: list[str], norms: list[str], evidence: _Evidence) -> list[int
     """
     scores = [0] * len(evidence.dialects)
     outlets = [0] * len(evidence.dialects)  # points of indented bullets (timed teasers)
-    marks = evidence.marks
+    marks, longest_mark, closers = evidence.marks, evidence.longest_mark, evidence.closers
     time = evidence.times.match if evidence.times is not None else None
     first = True
     seen: set[str] = set()
@@ -258,24 +282,24 @@ def _scores(lines: list[str], norms: list[str], evidence: _Evidence) -> list[int
         if not norm:
             continue
         place += 1
-        if evidence.closers and norm.endswith(evidence.closers):
+        if closers and norm.endswith(closers):
             _closed(norm, evidence, scores, seen)
-        if len(norm) > _MARK_MAX:
+        size = len(norm)
+        if size > _MARK_MAX:
             continue
         if first:
             first = False
             for index in evidence.logos.get(norm, ()):
                 scores[index] += 2  # and 1 more as a mark, below
-        owners = marks.get(norm)
+        owners = marks.get(norm) if size <= longest_mark else None
         if owners is not None:
             if norm not in seen:  # a menu label printed six times is still one label
                 seen.add(norm)
                 # A fixed sentence that long is the site's own, not a chance match.
-                points = ENOUGH if len(norm) >= _SENTENCE_MARK else 1
+                points = ENOUGH if size >= _SENTENCE_MARK else 1
                 for index in owners:
                     scores[index] += points
             continue
-        size = len(norm)
         found = time(norm) if time is not None and size <= _TIME_MAX else None
         if found is not None and found.lastgroup is not None:
             timed = evidence.time_owners[int(found.lastgroup[1:])]
@@ -378,8 +402,10 @@ def _filed_by_first(signatures: list[_Signature], sources: list[str]) -> dict[st
                 filed.append(signature)
         if gate.digits:
             by_digit.append(signature)
-    return {"by_first": {char: tuple(filed) for char, filed in by_first.items()},
-            "by_digit": tuple(by_digit), "anywhere": tuple(anywhere)}
+    # Each line is tried with one tuple: those filed under its first character and
+    # those tried on every line, joined here once rather than looped over in turn.
+    return {"by_first": {char: (*filed, *anywhere) for char, filed in by_first.items()},
+            "by_digit": (*by_digit, *anywhere), "anywhere": tuple(anywhere)}
 
 
 def _signed(norm: str, size: int, evidence: _Evidence) -> set[int] | None:
@@ -397,15 +423,14 @@ def _signed(norm: str, size: int, evidence: _Evidence) -> set[int] | None:
     else:
         filed = evidence.by_first.get(first)
         digit, anywhere = evidence.by_digit, evidence.anywhere
-    if filed is None and first > "\x7f" and first.isdigit():
-        filed = digit
+    if filed is None:
+        filed = digit if first > "\x7f" and first.isdigit() else anywhere
     found: set[int] | None = None
-    for signatures in (filed, anywhere):
-        for required, fullmatch, dialect, longest in signatures or ():
-            if size <= longest and required in norm and fullmatch(norm) is not None:
-                if found is None:
-                    found = set()
-                found.add(dialect)
+    for required, fullmatch, dialect, longest in filed:
+        if size <= longest and required in norm and fullmatch(norm) is not None:
+            if found is None:
+                found = set()
+            found.add(dialect)
     return found
 
 
@@ -441,7 +466,7 @@ def sniff_text(text: str, candidates: tuple[Dialect, ...] | None = None) -> Dial
     lines = _sample(text)
     dialects = registered() if candidates is None else candidates
     norms = normalize_all(lines)
-    return _chosen(dialects, _scores(lines, norms, _evidence(dialects)), norms)
+    return _chosen(dialects, _scores(lines, norms, _compiled(dialects)), norms)
 
 
 def sniff_report_text(text: str, candidates: tuple[Dialect, ...] | None = None) -> SniffReport:
@@ -449,7 +474,7 @@ def sniff_report_text(text: str, candidates: tuple[Dialect, ...] | None = None) 
     lines = _sample(text)
     dialects = registered() if candidates is None else candidates
     norms = normalize_all(lines)
-    scores = _scores(lines, norms, _evidence(dialects))
+    scores = _scores(lines, norms, _compiled(dialects))
     named = tuple((dialect.name, score) for dialect, score in zip(dialects, scores, strict=True))
     best = _best(scores)
     if best is None:  # the fallback: no candidate had enough evidence
@@ -467,7 +492,7 @@ def sniff_split(text: str, lines: list[str], norms: list[str]) -> Dialect:
     """
     dialects = registered()
     sample, sample_norms = _sample_of(text, lines, norms)
-    return _chosen(dialects, _scores(sample, sample_norms, _evidence(dialects)), sample_norms)
+    return _chosen(dialects, _scores(sample, sample_norms, _compiled(dialects)), sample_norms)
 
 
 def _chosen(dialects: tuple[Dialect, ...], scores: list[int], norms: list[str]) -> Dialect:

@@ -32,11 +32,13 @@ _HEADING_ENDS = frozenset(".,;:!\"'…”’-–—|")
 
 
 def _looks_like_heading(text: str) -> bool:
+    # The last character first: most short lines of a story are sentences, settled by
+    # it without reading the line.
+    if text[-1] in _HEADING_ENDS and not text.endswith("?"):
+        return False
     if len(text) > _HEADING_MAX or (text.count(" ") >= 16 and len(text.split()) > 16):
         return False
-    if not starts_capitalised(text):
-        return False
-    return text[-1] not in _HEADING_ENDS or text.endswith("?")
+    return starts_capitalised(text)
 
 
 def _starts_paragraph(text: str) -> bool:

@@ -31,6 +31,7 @@ wide one. A line agrees with the story when it shares a word with it.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from itertools import accumulate
 
@@ -128,6 +129,8 @@ _CAPTION_LINE = 160
 """The longest picture description under a credit line."""
 _UNJUDGED = -2
 """A line whose shape :meth:`_Leaks._loose_line` has not read yet."""
+_CREDIT_LINE = 40
+"""The longest credit line (a short line printed again and again over pictures)."""
 
 
 def words(text: str) -> frozenset[str]:
@@ -176,6 +179,16 @@ def _box_value(text: str) -> str | None:
     return match[2]
 
 
+@functools.cache
+def _credit_marks(separators: tuple[str, ...]) -> tuple[str, ...]:
+    """A character of each credit separator, but a colon or a slash (looked for anyway).
+
+    Found once per dialect's separators, not once per page.
+    """
+    return tuple({separator.strip()[:1] or separator[:1] for separator in separators}
+                 - {":", "/"})
+
+
 def claim_leaks(state: LineState, start: int, end: int) -> None:
     """Claim the chrome leaked into the story between ``start`` and ``end``."""
     kinds, shapes = state.kinds, state.shapes
@@ -207,6 +220,8 @@ class _Leaks:
         """The lines long enough to be a paragraph."""
         self.notices: list[int] = []
         """The lines short enough to be a notice or a prompt."""
+        self.brief: list[int] = []
+        """The lines short enough to be a credit line."""
         self.titles: list[int] = []
         """The lines short enough to be a title or a label that end like one (most of
         a story is longer, and ends in a full stop)."""
@@ -215,28 +230,7 @@ class _Leaks:
         self.marked: list[int] = []
         """The lines that may end in a credit: each credit holds a separator, a slash
         or a closing bracket."""
-        # One step per line sorts the lines for the cues: most of a story is long
-        # lines of prose, which most cues never stand in.
-        marks = tuple({separator.strip()[:1] or separator[:1]
-                       for separator in state.dialect.credit_separators} - {":", "/"})
-        for i in lines:
-            norm = norms[i]
-            size = len(norm)
-            if size >= _PROSE_MIN:
-                self.prose.append(i)
-            if size <= _NOTICE_MAX:
-                self.notices.append(i)
-                if size <= _TITLE_MAX and (norm[-1].isalnum() or norm[-1] == "%"):
-                    self.titles.append(i)
-            if size > _NOTICE_MAX and norm[-1] in _PARAGRAPH_ENDS:
-                # A paragraph: its key would stand first, and no credit ends it.
-                if ":" in norm[:_KEY_END]:
-                    self.keyed.append(i)
-            elif ":" in norm:
-                self.keyed.append(i)
-                self.marked.append(i)
-            elif "/" in norm or norm[-1] == ")" or (marks and any(m in norm for m in marks)):
-                self.marked.append(i)
+        self._sort(state)
         self.short = frozenset(self.titles)
         self.long = frozenset(self.prose)
         self.notes = _Text(self.notices, [norms[i] for i in self.notices])
@@ -245,6 +239,39 @@ class _Leaks:
         self._headline: frozenset[str] | None = None
         self._lead: int | None = _UNJUDGED
         self._narrow: frozenset[str] | None = None
+
+    def _sort(self, state: LineState) -> None:
+        """Sort the body's lines for the cues, in one step per line.
+
+        Most of a story is long lines of prose, which most cues never stand in.
+        """
+        norms = self.norms
+        # (The lists as local names: this loop runs on every line of the body.)
+        prose, notices, titles, brief = self.prose, self.notices, self.titles, self.brief
+        keyed, marked = self.keyed, self.marked
+        marks = _credit_marks(state.dialect.credit_separators)
+        for i in self.lines:
+            norm = norms[i]
+            size = len(norm)
+            final = norm[-1]
+            if size >= _PROSE_MIN:
+                prose.append(i)
+            if size <= _NOTICE_MAX:
+                notices.append(i)
+                if size <= _CREDIT_LINE:
+                    brief.append(i)
+                if size <= _TITLE_MAX and (final.isalnum() or final == "%"):
+                    titles.append(i)
+            elif final in _PARAGRAPH_ENDS:
+                # A paragraph: its key would stand first, and no credit ends it.
+                if ":" in norm[:_KEY_END]:
+                    keyed.append(i)
+                continue
+            if ":" in norm:
+                keyed.append(i)
+                marked.append(i)
+            elif "/" in norm or final == ")" or (marks and any(m in norm for m in marks)):
+                marked.append(i)
 
     @property
     def headline(self) -> frozenset[str]:
@@ -336,19 +363,25 @@ class _Leaks:
         # A notice or a prompt is a line or two, not a paragraph. What it holds is
         # found in the body's text at once, and only the lines that hold it are read.
         notes = self.notes
+        text = notes.text
         found: dict[int, int] = {}  # a line, and where a prompt word may start in it
+        # Most pages hold none of the words: a plain test of the text for each (the
+        # part :meth:`_Text.hits` searches for first) settles it without a search.
         for hint in _PROMPT_HINTS:
-            for i, at in notes.hits(hint).items():
-                found[i] = min(at, found.get(i, at))
+            if hint[1:] in text:
+                for i, at in notes.hits(hint).items():
+                    found[i] = min(at, found.get(i, at))
         for word in _PROMPT_WORDS:
-            for i, at in notes.hits(word, whole=True).items():
-                found[i] = min(at, found.get(i, at))
+            if word in text:
+                for i, at in notes.hits(word, whole=True).items():
+                    found[i] = min(at, found.get(i, at))
         for i, at in sorted(found.items()):
             if i not in leaked and _is_prompt(norms[i], at):
                 leaked.add(i)
-        for i in notes.holding("ranslat", start=False):
-            if _SELF.search(norms[i]) is not None:
-                leaked.add(i)  # a notice about the page's translation
+        if "ranslat" in text:
+            for i in notes.holding("ranslat", start=False):
+                if _SELF.search(norms[i]) is not None:
+                    leaked.add(i)  # a notice about the page's translation
         for i in self.keyed:
             norm = norms[i]
             if len(norm) <= 40 and _CLOCK.match(norm) is not None and len(norm.split()) <= 3:
@@ -442,12 +475,13 @@ class _Leaks:
         """Credit lines (a short line printed again and again), and the picture under each."""
         norms = self.norms
         seen: dict[str, list[int]] = {}
-        for i in self.notices:
+        for i in self.brief:
             norm = norms[i]
-            if len(norm) <= 40 and norm.count(" ") < 4:
+            if norm.count(" ") < 4:
                 seen.setdefault(norm, []).append(i)
         credits = {i for found in seen.values() if len(found) > 1 for i in found}
-        credits |= {i for i in self.leaked if len(norms[i]) <= 40 and not ends_sentence(norms[i])}
+        credits |= {i for i in self.leaked
+                    if len(norms[i]) <= _CREDIT_LINE and not ends_sentence(norms[i])}
         self.leaked |= credits
         if not credits:
             return
@@ -688,10 +722,20 @@ class _Text:
 
     def __init__(self, indexes: list[int], lines: list[str]) -> None:
         self.indexes = indexes
+        self.lines = lines
         self.text = "\n".join(lines)
         self.count = len(lines)
-        # Where each line starts in the text (each is followed by a line break).
-        self.starts = list(accumulate(map((1).__add__, map(len, lines)), initial=0))
+        self._starts: list[int] | None = None
+
+    @property
+    def starts(self) -> list[int]:
+        """Where each line starts in the text (each is followed by a line break).
+
+        Found when first asked: most pages hold nothing searched for.
+        """
+        if self._starts is None:
+            self._starts = list(accumulate(map((1).__add__, map(len, self.lines)), initial=0))
+        return self._starts
 
     def holding(self, needle: str, *, start: bool = True, whole: bool = False) -> list[int]:
         """The lines (their indexes in the page) that hold ``needle``, in order.
@@ -716,6 +760,9 @@ class _Text:
         first, rest = (needle[0], needle[1:]) if start and not whole else ("", needle)
         size = len(rest)
         at = text.find(rest, 1 if first else 0)
+        if at < 0:
+            return found
+        starts = self.starts
         while at >= 0:
             if first:
                 # The first letter in either case, and no letter before it.
@@ -728,10 +775,10 @@ class _Text:
             if not ok:
                 at = text.find(rest, at + 1)
                 continue
-            k = bisect.bisect_right(self.starts, at) - 1
-            found[self.indexes[k]] = at - len(first) - self.starts[k]
+            k = bisect.bisect_right(starts, at) - 1
+            found[self.indexes[k]] = at - len(first) - starts[k]
             # On to the next line: one hit is enough for a line.
-            nxt = self.starts[k + 1] if k + 1 < self.count else len(text)
+            nxt = starts[k + 1] if k + 1 < self.count else len(text)
             at = text.find(rest, nxt + (1 if first else 0))
         return found
 
