@@ -414,3 +414,33 @@ def test_share_links_inside_the_story_are_not_the_story() -> None:
     kinds = _kinds(lines)
     assert all(kinds[p] is BODY for p in _EN)
     assert all(kinds[link] is BOILERPLATE for link in links)
+
+
+_BIO = ("Jane Roe is a reporter who has covered farming and water in the valley for the"
+        " paper since 2009, and she lives on a small farm with her two dogs.")
+
+
+@pytest.mark.parametrize("box", [
+    ["Jane Roe", "", _BIO],
+    ["Author", "", "Jane Roe", "", _BIO.replace("Jane Roe is", "She is")],
+    ["Jane Roe", "", "Staff Reporter", "", _BIO.replace("Jane Roe", "Jane")],
+])
+def test_a_box_about_the_author_after_the_story_is_not_the_story(box: list[str]) -> None:
+    story = [*_EN, *_MORE_EN]
+    lines = ["River at record low - The Daily", "", "River at record low", "", *story, "",
+             *box, "", "Privacy policy"]
+    kinds = _kinds(lines)
+    assert all(kinds[p] is BODY for p in story)
+    assert all(kinds[line] is BOILERPLATE for line in box if line)
+
+
+@pytest.mark.parametrize("heading", ["Lowmere Ferry", "RIVER LOWMERE"])
+def test_a_heading_that_names_the_storys_subject_does_not_open_an_author_box(
+        heading: str) -> None:
+    last = ("Lowmere is the last village on the river whose ferry still ran this spring,"
+            " and its people hope that it will run again before the winter comes.")
+    story = [*_EN, *_MORE_EN]
+    lines = ["Lowmere ferry at record low - The Daily", "", "Lowmere ferry at record low", "",
+             *story, "", heading, "", last, "", "Privacy policy"]
+    kinds = _kinds(lines)
+    assert all(kinds[p] is BODY for p in [*story, last])

@@ -97,7 +97,7 @@ def read(state: LineState) -> None:
             if i != headline and (norm == text or (
                     i < headline and norm.startswith(text) and len(norm) <= LONG)):
                 kinds[i], roles[i] = LineKind.HEADLINE, Role.COPY
-    end = story_end(page, start, extend_over_list(page, end))
+    end = story_end(page, start, extend_over_list(page, end), headline)
     end = cut_last_line(page, end)
     read_header(page, headline, start, end)
     settle_region(page, start, end)
