@@ -444,3 +444,32 @@ def test_a_heading_that_names_the_storys_subject_does_not_open_an_author_box(
              *story, "", heading, "", last, "", "Privacy policy"]
     kinds = _kinds(lines)
     assert all(kinds[p] is BODY for p in [*story, last])
+
+
+_STEPS = [
+    ("Heat the oven to 180 degrees, butter a round tin of about 24 cm and dust it with a"
+     " little flour, so that the cake comes out of it in one piece later on."),
+    ("Beat the butter with the sugar until it is pale and light, then add the eggs one by"
+     " one, and fold in the flour with the baking powder and a pinch of salt."),
+    ("Pour the batter into the tin, smooth the top and bake the cake for about forty"
+     " minutes, until a skewer pushed into the middle of it comes out clean."),
+]
+
+
+def test_a_list_of_ingredients_right_before_the_steps_is_the_story() -> None:
+    ingredients = ["Ingredients", "For the cake:", "250 g butter", "200 g sugar", "4 eggs",
+                   "300 g flour", "1 tsp baking powder", "Salt", "Method"]
+    lines = ["Butter cake - The Kitchen", "", "Butter cake", "", "Home", "Recipes", "",
+             *ingredients, "", *_STEPS, "", "Privacy policy"]
+    kinds = _kinds(lines)
+    assert all(kinds[line] is not BOILERPLATE for line in [*ingredients, *_STEPS])
+    assert kinds["Recipes"] is BOILERPLATE
+
+
+def test_counters_and_labels_right_before_the_story_are_not_a_list() -> None:
+    chrome = ["Filed to: Baking", "438.3K", "57", "4", "Share", "Recipes", "Cakes"]
+    lines = ["Butter cake - The Kitchen", "", "Butter cake", "", *chrome, "", *_STEPS, "",
+             "Privacy policy"]
+    kinds = _kinds(lines)
+    assert all(kinds[line] is BODY for line in _STEPS)
+    assert all(kinds[line] is BOILERPLATE for line in chrome)

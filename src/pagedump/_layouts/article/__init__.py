@@ -36,6 +36,7 @@ from pagedump._layouts.article.header import (
 from pagedump._layouts.article.region import (
     anchored_run,
     claim_lead,
+    claim_list_before,
     claim_standfirst,
     cut_last_line,
     densest_run,
@@ -105,3 +106,4 @@ def read(state: LineState) -> None:
     if headline is not None and headline < start <= headline + HEADLINE_GAP:
         claim_standfirst(page, headline, start)
     open_story(page, start)
+    claim_list_before(page, start)
