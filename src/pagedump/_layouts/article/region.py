@@ -226,6 +226,9 @@ def claim_list_before(page: ArticlePage, start: int) -> None:
     date = page.data.date
     lines: list[int] = []
     i = start - 1
+    # Past the lines that already open the story (a sub-heading, a note on the steps).
+    while i >= 0 and (not norms[i] or kinds[i] is _HEADING or kinds[i] is _BODY):
+        i -= 1
     while i >= 0 and len(lines) < _LIST_REACH:
         norm = norms[i]
         if norm:
