@@ -54,6 +54,8 @@ _TEASERS_DE = [
     (_DE, "Über den Autor", _TEASERS_DE),
     (_EN, "About the author", _TEASERS_EN),
     (_DE, "Das könnte Sie auch interessieren", _TEASERS_DE),
+    (_DE, "Die meistgelesenen Artikel bei Sport", _TEASERS_DE),
+    (_EN, "The most read", _TEASERS_EN),
 ])
 def test_a_closing_heading_ends_the_story(story: list[str], closing: str,
                                           teasers: list[str]) -> None:
@@ -474,3 +476,11 @@ def test_counters_and_labels_right_before_the_story_are_not_a_list() -> None:
     kinds = _kinds(lines)
     assert all(kinds[line] is BODY for line in _STEPS)
     assert all(kinds[line] is BOILERPLATE for line in chrome)
+
+
+def test_a_sub_heading_after_an_article_near_the_end_stays_the_story() -> None:
+    lines = ["River at record low - The Daily", "", "River at record low", "", *_DE[:-1], "",
+             "Die neue Fähre", "", _DE[-1], "", "Impressum"]
+    kinds = _kinds(lines)
+    assert all(kinds[p] is BODY for p in _DE)
+    assert kinds["Die neue Fähre"] is LineKind.HEADING

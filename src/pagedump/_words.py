@@ -205,6 +205,9 @@ END_MARKERS = (
     "mehr dazu", "lesen sie mehr", "lesen sie hier", "über den autor", "über die autorin",
     "über die autoren", "zum autor", "zur autorin", "über uns", "weitere nachrichten",
     "kommentieren sie hier",
+    # ... and after an article ("Die meistgelesenen Artikel", "Die neuesten Beiträge")
+    "meistgelesenen artikel", "meistgelesenen", "neuesten beiträge", "neuesten artikel",
+    "aktuellen beiträge", "ähnlichen beiträge", "ähnlichen artikel",
     # French
     "à lire aussi", "lire aussi", "sur le même sujet", "articles similaires",
     "articles liés", "les plus lus", "commentaires", "laisser un commentaire",

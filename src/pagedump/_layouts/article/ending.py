@@ -34,8 +34,17 @@ def is_end_heading(norm: str, data: ArticleData) -> bool:
     if not norm or len(norm) > _HEADING_CHARS or not data.end_phrases:
         return False
     words = words_of(norm)
+    if _heads(words, data.end_phrases):
+        return True
+    # An article before the heading ("Die meistgelesenen Artikel").
+    return len(words) > 1 and words[0] in data.function_words and _heads(
+        words[1:], data.end_phrases)
+
+
+def _heads(words: list[str], phrases: frozenset[str]) -> bool:
+    """Whether ``words`` are a phrase of ``phrases`` and at most a few more words."""
     for size in range(len(words), max(len(words) - _TAIL_WORDS, 1) - 1, -1):
-        if " ".join(words[:size]) in data.end_phrases:
+        if " ".join(words[:size]) in phrases:
             return True
     return False
 
