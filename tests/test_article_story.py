@@ -56,6 +56,8 @@ _TEASERS_DE = [
     (_DE, "Das könnte Sie auch interessieren", _TEASERS_DE),
     (_DE, "Die meistgelesenen Artikel bei Sport", _TEASERS_DE),
     (_EN, "The most read", _TEASERS_EN),
+    (_EN, "Lue seuraavaksi", _TEASERS_EN),
+    (_EN, "Läs också", _TEASERS_EN),
 ])
 def test_a_closing_heading_ends_the_story(story: list[str], closing: str,
                                           teasers: list[str]) -> None:

@@ -231,6 +231,9 @@ END_MARKERS = (
     # Polish
     "czytaj też", "czytaj także", "zobacz też", "zobacz także", "najczęściej czytane",
     "komentarze", "podobne artykuły", "dowiedz się więcej", "odpowiedz", "o autorze",
+    # Finnish, Swedish, Danish and Norwegian
+    "lue myös", "lue lisää", "lue seuraavaksi", "kommentit", "läs också", "läs mer",
+    "læs også", "les også", "kommentarer",
 )
 
 TITLE_SEPARATORS = (" - ", " | ", " – ", " — ", " :: ", " « ", " » ", " · ", ": ")
