@@ -486,3 +486,14 @@ def test_a_sub_heading_after_an_article_near_the_end_stays_the_story() -> None:
     kinds = _kinds(lines)
     assert all(kinds[p] is BODY for p in _DE)
     assert kinds["Die neue Fähre"] is LineKind.HEADING
+
+
+def test_the_bylines_name_over_a_box_after_the_story_opens_the_box() -> None:
+    bio = ("As a reporter I have covered farming and water in the valley since 2009, and I"
+           " live on a small farm at the edge of the river with my two dogs.")
+    story = [*_EN, *_MORE_EN]
+    lines = ["River at record low - The Daily", "", "River at record low", "", "Jane Roe",
+             "", *story, "", "Jane Roe", "", bio, "", "Privacy policy"]
+    kinds = _kinds(lines)
+    assert all(kinds[p] is BODY for p in story)
+    assert kinds[bio] is BOILERPLATE

@@ -65,19 +65,24 @@ def _is_name(norm: str, function_words: frozenset[str]) -> bool:
     return True
 
 
-def _opens_author_box(page: ArticlePage, i: int, end: int, headline: int | None) -> bool:
+def _opens_author_box(page: ArticlePage, i: int, span: tuple[int, int],
+                      headline: int | None) -> bool:
     """Whether line ``i`` names the author of a box about them after the story.
 
     An author box prints the writer's name on its own line, then a few words about
     them that speak of the name again ("Jane Roe", "Jane is a reporter who..."), or
-    stands under a byline's label ("Author", "Autor") that the story never holds.
+    stands under a byline's label ("Author", "Autor") that the story never holds, or
+    repeats the byline's name the page printed before the story.
     """
     norms, data = page.norms, page.data
+    start, end = span
     if page.weights[i] > 0.0 or not _is_name(norms[i], data.function_words):
         return False
     before = page.nonblank_before(i, 1)
     if before and norms[before[0]].casefold() in data.byline_alone:
         return True
+    if norms[i] in norms[:start]:
+        return True  # the byline's name, printed again over the box
     names = {word.casefold() for word in norms[i].split()}
     if headline is not None and not names.isdisjoint(words_of(norms[headline])):
         return False  # the story's subject ("Bougainvillea Glabra"), not its author
@@ -113,7 +118,8 @@ def story_end(page: ArticlePage, start: int, end: int, headline: int | None = No
         if weight > 0.0:
             before += weight
         elif before >= _PROSE_BEFORE * total and (
-                is_end_heading(norms[i], data) or _opens_author_box(page, i, end, headline)):
+                is_end_heading(norms[i], data)
+                or _opens_author_box(page, i, (start, end), headline)):
             return _label_before(page, i)
         elif (classes[i] == BAD and before >= _BOX_AFTER * total
               and norms[i].count(" ") >= 1):
