@@ -58,6 +58,8 @@ _TEASERS_DE = [
     (_EN, "The most read", _TEASERS_EN),
     (_EN, "Lue seuraavaksi", _TEASERS_EN),
     (_EN, "Läs också", _TEASERS_EN),
+    (_DE, "Pressekontakt", _TEASERS_DE),
+    (_EN, "Media contact", _TEASERS_EN),
 ])
 def test_a_closing_heading_ends_the_story(story: list[str], closing: str,
                                           teasers: list[str]) -> None:
