@@ -60,6 +60,7 @@ _TEASERS_DE = [
     (_EN, "Läs också", _TEASERS_EN),
     (_DE, "Pressekontakt", _TEASERS_DE),
     (_EN, "Media contact", _TEASERS_EN),
+    (_DE, "Vorheriges Weiter", _TEASERS_DE),
 ])
 def test_a_closing_heading_ends_the_story(story: list[str], closing: str,
                                           teasers: list[str]) -> None:

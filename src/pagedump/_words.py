@@ -191,7 +191,7 @@ END_MARKERS = (
     "add a comment", "join the conversation", "previous post", "next post",
     "share this article", "share this", "see also", "further reading", "trending", "reply",
     "about the author", "about the authors", "about us", "other news", "press contact",
-    "media contact", "media contacts",
+    "media contact", "media contacts", "previous article",
     # German
     "lesen sie auch", "lies auch", "mehr zum thema", "das könnte sie auch interessieren",
     "das könnte dich auch interessieren", "auch interessant", "weitere artikel",
@@ -205,7 +205,7 @@ END_MARKERS = (
     "weiterführende links", "weitere informationen", "nach oben", "antworten", "siehe auch",
     "mehr dazu", "lesen sie mehr", "lesen sie hier", "über den autor", "über die autorin",
     "über die autoren", "zum autor", "zur autorin", "über uns", "weitere nachrichten",
-    "kommentieren sie hier", "pressekontakt",
+    "kommentieren sie hier", "pressekontakt", "vorheriges", "vorheriger artikel",
     # ... and after an article ("Die meistgelesenen Artikel", "Die neuesten Beiträge")
     "meistgelesenen artikel", "meistgelesenen", "neuesten beiträge", "neuesten artikel",
     "aktuellen beiträge", "ähnlichen beiträge", "ähnlichen artikel",
