@@ -5,7 +5,8 @@ its teasers, a comment thread or the reply form weigh little against a long stor
 are carried along. A story's end is marked: a line that is nothing but a closing
 heading (:attr:`pagedump.Dialect.end_markers`). Such a heading after most of the run's
 prose ends the story there; one early in the run is an inline box ("Read also" and one
-link) that the story goes on after.
+link) that the story goes on after. A box about the author (a name alone on its line,
+then a few words about them) ends it too.
 """
 
 from __future__ import annotations
