@@ -54,6 +54,13 @@ _TEASERS_DE = [
     (_DE, "Über den Autor", _TEASERS_DE),
     (_EN, "About the author", _TEASERS_EN),
     (_DE, "Das könnte Sie auch interessieren", _TEASERS_DE),
+    (_DE, "Die meistgelesenen Artikel bei Sport", _TEASERS_DE),
+    (_EN, "The most read", _TEASERS_EN),
+    (_EN, "Lue seuraavaksi", _TEASERS_EN),
+    (_EN, "Läs också", _TEASERS_EN),
+    (_DE, "Pressekontakt", _TEASERS_DE),
+    (_EN, "Media contact", _TEASERS_EN),
+    (_DE, "Vorheriges Weiter", _TEASERS_DE),
 ])
 def test_a_closing_heading_ends_the_story(story: list[str], closing: str,
                                           teasers: list[str]) -> None:
@@ -414,3 +421,82 @@ def test_share_links_inside_the_story_are_not_the_story() -> None:
     kinds = _kinds(lines)
     assert all(kinds[p] is BODY for p in _EN)
     assert all(kinds[link] is BOILERPLATE for link in links)
+
+
+_BIO = ("Jane Roe is a reporter who has covered farming and water in the valley for the"
+        " paper since 2009, and she lives on a small farm with her two dogs.")
+
+
+@pytest.mark.parametrize("box", [
+    ["Jane Roe", "", _BIO],
+    ["Author", "", "Jane Roe", "", _BIO.replace("Jane Roe is", "She is")],
+    ["Jane Roe", "", "Staff Reporter", "", _BIO.replace("Jane Roe", "Jane")],
+])
+def test_a_box_about_the_author_after_the_story_is_not_the_story(box: list[str]) -> None:
+    story = [*_EN, *_MORE_EN]
+    lines = ["River at record low - The Daily", "", "River at record low", "", *story, "",
+             *box, "", "Privacy policy"]
+    kinds = _kinds(lines)
+    assert all(kinds[p] is BODY for p in story)
+    assert all(kinds[line] is BOILERPLATE for line in box if line)
+
+
+@pytest.mark.parametrize("heading", ["Lowmere Ferry", "RIVER LOWMERE"])
+def test_a_heading_that_names_the_storys_subject_does_not_open_an_author_box(
+        heading: str) -> None:
+    last = ("Lowmere is the last village on the river whose ferry still ran this spring,"
+            " and its people hope that it will run again before the winter comes.")
+    story = [*_EN, *_MORE_EN]
+    lines = ["Lowmere ferry at record low - The Daily", "", "Lowmere ferry at record low", "",
+             *story, "", heading, "", last, "", "Privacy policy"]
+    kinds = _kinds(lines)
+    assert all(kinds[p] is BODY for p in [*story, last])
+
+
+_STEPS = [
+    ("Heat the oven to 180 degrees, butter a round tin of about 24 cm and dust it with a"
+     " little flour, so that the cake comes out of it in one piece later on."),
+    ("Beat the butter with the sugar until it is pale and light, then add the eggs one by"
+     " one, and fold in the flour with the baking powder and a pinch of salt."),
+    ("Pour the batter into the tin, smooth the top and bake the cake for about forty"
+     " minutes, until a skewer pushed into the middle of it comes out clean."),
+]
+
+
+@pytest.mark.parametrize("method", ["Method", "Preparation takes about an hour"])
+def test_a_list_of_ingredients_right_before_the_steps_is_the_story(method: str) -> None:
+    ingredients = ["Ingredients", "For the cake:", "250 g butter", "200 g sugar", "4 eggs",
+                   "300 g flour", "1 tsp baking powder", "Salt", "", method]
+    lines = ["Butter cake - The Kitchen", "", "Butter cake", "", "Home", "Recipes", "",
+             *ingredients, "", *_STEPS, "", "Privacy policy"]
+    kinds = _kinds(lines)
+    assert all(kinds[line] is not BOILERPLATE for line in [*ingredients, *_STEPS] if line)
+    assert kinds["Recipes"] is BOILERPLATE
+
+
+def test_counters_and_labels_right_before_the_story_are_not_a_list() -> None:
+    chrome = ["Filed to: Baking", "438.3K", "57", "4", "Share", "Recipes", "Cakes"]
+    lines = ["Butter cake - The Kitchen", "", "Butter cake", "", *chrome, "", *_STEPS, "",
+             "Privacy policy"]
+    kinds = _kinds(lines)
+    assert all(kinds[line] is BODY for line in _STEPS)
+    assert all(kinds[line] is BOILERPLATE for line in chrome)
+
+
+def test_a_sub_heading_after_an_article_near_the_end_stays_the_story() -> None:
+    lines = ["River at record low - The Daily", "", "River at record low", "", *_DE[:-1], "",
+             "Die neue Fähre", "", _DE[-1], "", "Impressum"]
+    kinds = _kinds(lines)
+    assert all(kinds[p] is BODY for p in _DE)
+    assert kinds["Die neue Fähre"] is LineKind.HEADING
+
+
+def test_the_bylines_name_over_a_box_after_the_story_opens_the_box() -> None:
+    bio = ("As a reporter I have covered farming and water in the valley since 2009, and I"
+           " live on a small farm at the edge of the river with my two dogs.")
+    story = [*_EN, *_MORE_EN]
+    lines = ["River at record low - The Daily", "", "River at record low", "", "Jane Roe",
+             "", *story, "", "Jane Roe", "", bio, "", "Privacy policy"]
+    kinds = _kinds(lines)
+    assert all(kinds[p] is BODY for p in story)
+    assert kinds[bio] is BOILERPLATE

@@ -27,6 +27,7 @@ def test_every_line_of_every_cut_of_the_reference_dump_is_accounted_for(seed_tex
 
 @given(dumps())
 @example("timea few seconds ago\na few seconds ago\ntimea few seconds ago\n")
+@example("-\n- NHK\n-\n")
 @example("timea few seconds ago\nVideo Player is loading.\n"
          "a few seconds ago\ntimea few seconds ago\n")
 @example("logo\nH\n\nH\n\nNHKa few seconds ago\nNHK\na few seconds ago\n- NHK\n  • NHK\nBody.\n")

@@ -190,7 +190,8 @@ END_MARKERS = (
     "explore further", "comments", "leave a reply", "leave a comment", "post a comment",
     "add a comment", "join the conversation", "previous post", "next post",
     "share this article", "share this", "see also", "further reading", "trending", "reply",
-    "about the author", "about the authors", "about us", "other news",
+    "about the author", "about the authors", "about us", "other news", "press contact",
+    "media contact", "media contacts", "previous article",
     # German
     "lesen sie auch", "lies auch", "mehr zum thema", "das könnte sie auch interessieren",
     "das könnte dich auch interessieren", "auch interessant", "weitere artikel",
@@ -204,12 +205,15 @@ END_MARKERS = (
     "weiterführende links", "weitere informationen", "nach oben", "antworten", "siehe auch",
     "mehr dazu", "lesen sie mehr", "lesen sie hier", "über den autor", "über die autorin",
     "über die autoren", "zum autor", "zur autorin", "über uns", "weitere nachrichten",
-    "kommentieren sie hier",
+    "kommentieren sie hier", "pressekontakt", "vorheriges", "vorheriger artikel",
+    # ... and after an article ("Die meistgelesenen Artikel", "Die neuesten Beiträge")
+    "meistgelesenen artikel", "meistgelesenen", "neuesten beiträge", "neuesten artikel",
+    "aktuellen beiträge", "ähnlichen beiträge", "ähnlichen artikel",
     # French
     "à lire aussi", "lire aussi", "sur le même sujet", "articles similaires",
     "articles liés", "les plus lus", "commentaires", "laisser un commentaire",
     "vous aimerez aussi", "à voir aussi", "dans la même rubrique", "répondre",
-    "à propos de l'auteur", "l'auteur",
+    "à propos de l'auteur", "l'auteur", "contact presse",
     # Spanish
     "te puede interesar", "noticias relacionadas", "artículos relacionados", "lo más leído",
     "comentarios", "deja un comentario", "más noticias", "también te puede interesar",
@@ -228,6 +232,9 @@ END_MARKERS = (
     # Polish
     "czytaj też", "czytaj także", "zobacz też", "zobacz także", "najczęściej czytane",
     "komentarze", "podobne artykuły", "dowiedz się więcej", "odpowiedz", "o autorze",
+    # Finnish, Swedish, Danish and Norwegian
+    "lue myös", "lue lisää", "lue seuraavaksi", "kommentit", "läs också", "läs mer",
+    "læs også", "les også", "kommentarer",
 )
 
 TITLE_SEPARATORS = (" - ", " | ", " – ", " — ", " :: ", " « ", " » ", " · ", ": ")

@@ -12,10 +12,12 @@ story is, so it is found in four steps, one module each:
    across a line that is only a date or a rights notice. Its edges are then settled:
    a closing list whose items share a shape, a fragment's cut last line, the
    standfirst under the headline, a lead cut off by the story's date, the line that
-   opens the first paragraph; inside, sub-headings, credits and links to other stories.
+   opens the first paragraph and a list of items right above it (a recipe's
+   ingredients); inside, sub-headings, credits and links to other stories.
 3. :mod:`~pagedump._layouts.article.ending`: the story ends at a closing heading
-   ("Related articles", "Lesen Sie auch") that follows most of its prose, or at a line
-   of chrome that follows nearly all of it (a newsletter prompt).
+   ("Related articles", "Lesen Sie auch") or a box about its author that follows most
+   of its prose, or at a line of chrome that follows nearly all of it (a newsletter
+   prompt).
 4. :mod:`~pagedump._layouts.article.header`: the headline shortly before the region,
    and the byline and time around it.
 
@@ -36,6 +38,7 @@ from pagedump._layouts.article.header import (
 from pagedump._layouts.article.region import (
     anchored_run,
     claim_lead,
+    claim_list_before,
     claim_standfirst,
     cut_last_line,
     densest_run,
@@ -93,11 +96,14 @@ def read(state: LineState) -> None:
     if headline is not None:
         kinds[headline], roles[headline] = LineKind.HEADLINE, Role.HEADLINE
         text = norms[headline]
+        # A copy before it may add the site's name after a separator ("Title - Site").
+        separators = data.separators
         for i, norm in enumerate(norms):
             if i != headline and (norm == text or (
-                    i < headline and norm.startswith(text) and len(norm) <= LONG)):
+                    i < headline and norm.startswith(text) and len(norm) <= LONG
+                    and norm[len(text):].startswith(separators))):
                 kinds[i], roles[i] = LineKind.HEADLINE, Role.COPY
-    end = story_end(page, start, extend_over_list(page, end))
+    end = story_end(page, start, extend_over_list(page, end), headline)
     end = cut_last_line(page, end)
     read_header(page, headline, start, end)
     settle_region(page, start, end)
@@ -105,3 +111,4 @@ def read(state: LineState) -> None:
     if headline is not None and headline < start <= headline + HEADLINE_GAP:
         claim_standfirst(page, headline, start)
     open_story(page, start)
+    claim_list_before(page, start)

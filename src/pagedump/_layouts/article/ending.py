@@ -5,7 +5,8 @@ its teasers, a comment thread or the reply form weigh little against a long stor
 are carried along. A story's end is marked: a line that is nothing but a closing
 heading (:attr:`pagedump.Dialect.end_markers`). Such a heading after most of the run's
 prose ends the story there; one early in the run is an inline box ("Read also" and one
-link) that the story goes on after.
+link) that the story goes on after. A box about the author (a name alone on its line,
+then a few words about them) ends it too.
 """
 
 from __future__ import annotations
@@ -22,6 +23,11 @@ _TAIL_WORDS = 3
 _PROSE_BEFORE = 0.7
 # The share of the run's prose a line of chrome must stand after to end the story.
 _BOX_AFTER = 0.85
+# A name alone on its line: this many words, at most this many characters; and how many
+# lines (a job title, "About the author") may stand between it and the box's text.
+_NAME_WORDS = (2, 4)
+_NAME_CHARS = 40
+_BOX_LINES = 2
 
 
 def is_end_heading(norm: str, data: ArticleData) -> bool:
@@ -29,13 +35,78 @@ def is_end_heading(norm: str, data: ArticleData) -> bool:
     if not norm or len(norm) > _HEADING_CHARS or not data.end_phrases:
         return False
     words = words_of(norm)
+    if _heads(words, data.end_phrases):
+        return True
+    # An article before the heading ("Die meistgelesenen Artikel").
+    return len(words) > 1 and words[0] in data.function_words and _heads(
+        words[1:], data.end_phrases)
+
+
+def _heads(words: list[str], phrases: frozenset[str]) -> bool:
+    """Whether ``words`` are a phrase of ``phrases`` and at most a few more words."""
     for size in range(len(words), max(len(words) - _TAIL_WORDS, 1) - 1, -1):
-        if " ".join(words[:size]) in data.end_phrases:
+        if " ".join(words[:size]) in phrases:
             return True
     return False
 
 
-def story_end(page: ArticlePage, start: int, end: int) -> int:
+def _is_name(norm: str, function_words: frozenset[str]) -> bool:
+    """A person's name alone on its line: two to four capitalised words, nothing else."""
+    if not norm or len(norm) > _NAME_CHARS or not norm[0].isupper():
+        return False
+    words = norm.split()
+    if not _NAME_WORDS[0] <= len(words) <= _NAME_WORDS[1]:
+        return False
+    for word in words:
+        # A name is written in title case: a heading in capitals ("FRANCE WINS") is none.
+        if not (word[0].isupper() and not word.isupper()
+                and word.replace("-", "").replace(".", "").isalpha()
+                and word.casefold() not in function_words):
+            return False
+    return True
+
+
+def _opens_author_box(page: ArticlePage, i: int, span: tuple[int, int],
+                      headline: int | None) -> bool:
+    """Whether line ``i`` names the author of a box about them after the story.
+
+    An author box prints the writer's name on its own line, then a few words about
+    them that speak of the name again ("Jane Roe", "Jane is a reporter who..."), or
+    stands under a byline's label ("Author", "Autor") that the story never holds, or
+    repeats the byline's name the page printed before the story.
+    """
+    norms, data = page.norms, page.data
+    start, end = span
+    if page.weights[i] > 0.0 or not _is_name(norms[i], data.function_words):
+        return False
+    before = page.nonblank_before(i, 1)
+    if before and norms[before[0]].casefold() in data.byline_alone:
+        return True
+    if norms[i] in norms[:start]:
+        return True  # the byline's name, printed again over the box
+    names = {word.casefold() for word in norms[i].split()}
+    if headline is not None and not names.isdisjoint(words_of(norms[headline])):
+        return False  # the story's subject ("Bougainvillea Glabra"), not its author
+    j, skipped = i + 1, 0
+    while j < end and skipped <= _BOX_LINES:
+        if norms[j]:
+            if page.weights[j] > 0.0:
+                first = norms[j].split(None, 1)[0].casefold()
+                return first in names
+            skipped += 1
+        j += 1
+    return False
+
+
+def _label_before(page: ArticlePage, i: int) -> int:
+    """Line ``i``, or the byline's label right before it ("Author" over a name)."""
+    before = page.nonblank_before(i, 1)
+    if before and page.norms[before[0]].casefold() in page.data.byline_alone:
+        return before[0]
+    return i
+
+
+def story_end(page: ArticlePage, start: int, end: int, headline: int | None = None) -> int:
     """The end of the story in the run ``[start, end)``: at a closing heading after most prose."""
     weights = page.weights
     total = sum(w for w in weights[start:end] if w > 0.0)
@@ -47,8 +118,10 @@ def story_end(page: ArticlePage, start: int, end: int) -> int:
         weight = weights[i]
         if weight > 0.0:
             before += weight
-        elif before >= _PROSE_BEFORE * total and is_end_heading(norms[i], data):
-            return i
+        elif before >= _PROSE_BEFORE * total and (
+                is_end_heading(norms[i], data)
+                or _opens_author_box(page, i, (start, end), headline)):
+            return _label_before(page, i)
         elif (classes[i] == BAD and before >= _BOX_AFTER * total
               and norms[i].count(" ") >= 1):
             # A prompt after nearly all the story ("Sign up for our newsletter", "Share

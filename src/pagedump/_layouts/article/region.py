@@ -29,8 +29,8 @@ from pagedump._layouts.article.evidence import (
 from pagedump._text import CLAUSE_ENDS
 from pagedump._tokens import LineKind, Role
 
-__all__ = ["anchored_run", "claim_lead", "claim_standfirst", "cut_last_line", "densest_run",
-           "extend_over_list", "open_story", "settle_region"]
+__all__ = ["anchored_run", "claim_lead", "claim_list_before", "claim_standfirst",
+           "cut_last_line", "densest_run", "extend_over_list", "open_story", "settle_region"]
 
 
 # The longest label of a link to another story ("Das könnte Sie auch interessieren:").
@@ -64,6 +64,11 @@ _OPTION_WORDS = 4
 _STATEMENT_ENDS = frozenset(".\"'”’»")
 _LIST_ITEMS = 3
 _LIST_SHARE = 0.8
+# A list before the story: lines of at most this many characters, at most this many
+# of them.
+_LIST_LINE = 100
+_LIST_REACH = 40
+_LIST_HEADINGS = 2
 _LIST_SEPARATORS = (" -- ", " – ", " — ", " - ", ": ", " | ", ", ")
 
 _BOILERPLATE = LineKind.BOILERPLATE
@@ -205,6 +210,54 @@ def cut_last_line(page: ArticlePage, end: int) -> int:
     if len(words) >= 2 and norm[-1].isalpha() and norm[-1].islower() and words[-1].islower():
         return last + 1
     return end
+
+
+def claim_list_before(page: ArticlePage, start: int) -> None:
+    """Claim the list right before the story's first paragraph: its items are the story's.
+
+    A recipe prints its ingredients, a guide its materials, before the steps: short
+    lines that each start with a figure ("250 g flour", "2 tablespoons oil"), perhaps
+    under a heading and split into groups ("For the filling:"). Each costs the run a
+    little, and together they cut the list off from the prose below. Lines of such a
+    list, most of them led by a figure, up to a line of chrome, prose or a date, are
+    the story's.
+    """
+    norms, kinds, classes, weights = page.norms, page.kinds, page.classes, page.weights
+    date = page.data.date
+    lines: list[int] = []
+    i = start - 1
+    # Past the lines that already open the story (a sub-heading, a note on the steps).
+    while i >= 0 and (not norms[i] or kinds[i] is _HEADING or kinds[i] is _BODY):
+        i -= 1
+    while i >= 0 and len(lines) < _LIST_REACH:
+        norm = norms[i]
+        if norm:
+            if (kinds[i] is not _BOILERPLATE or classes[i] == BAD or weights[i] > 0.0
+                    or weights[i] == WALL or len(norm) > _LIST_LINE
+                    or (date is not None and DIGIT.search(norm) and date.search(norm))):
+                break
+            lines.append(i)
+        i -= 1
+    # An item is a figure and what it counts; a bare number is a counter (shares, votes).
+    figures = [i for i in lines if norms[i][0].isdigit() and " " in norms[i]]
+    if len(figures) < _LIST_ITEMS:
+        return
+    top = figures[-1]
+    # The list's headings ("Ingredients", "For the filling:") stand right over its first item.
+    for i in [i for i in lines if i < top][:_LIST_HEADINGS]:
+        norm = norms[i]
+        if len(norm) > _TEASER_LABEL or not (title_like(norm) or norm[-1] == ":"):
+            break
+        top = i
+    claimed = [i for i in lines if i >= top]
+    if len(figures) * 2 < len(claimed):
+        return
+    for i in claimed:
+        norm = norms[i]
+        if title_like(norm) and not norm[0].isdigit() and norm[-1] not in CLAUSE_ENDS:
+            kinds[i], page.roles[i] = _HEADING, Role.HEADING
+        else:
+            kinds[i], page.roles[i] = _BODY, Role.PARAGRAPH
 
 
 def claim_lead(page: ArticlePage, start: int) -> None:
