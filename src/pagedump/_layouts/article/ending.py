@@ -11,7 +11,7 @@ then a few words about them) ends it too.
 
 from __future__ import annotations
 
-from pagedump._layouts.article.evidence import BAD, ArticleData, ArticlePage, words_of
+from pagedump._layouts.article.evidence import BAD, CUT, ArticleData, ArticlePage, words_of
 
 __all__ = ["is_end_heading", "story_end"]
 
@@ -28,6 +28,8 @@ _BOX_AFTER = 0.85
 _NAME_WORDS = (2, 4)
 _NAME_CHARS = 40
 _BOX_LINES = 2
+# How a line that asks the reader for something ends: a question, a call, a cut teaser.
+_PROMPT_ENDS = ("?", "!", *CUT)
 
 
 def is_end_heading(norm: str, data: ArticleData) -> bool:
@@ -121,10 +123,27 @@ def story_end(page: ArticlePage, start: int, end: int, headline: int | None = No
         elif before >= _PROSE_BEFORE * total and (
                 is_end_heading(norms[i], data)
                 or _opens_author_box(page, i, (start, end), headline)):
-            return _label_before(page, i)
+            return _prompt_before(page, _label_before(page, i))
         elif (classes[i] == BAD and before >= _BOX_AFTER * total
               and norms[i].count(" ") >= 1):
             # A prompt after nearly all the story ("Sign up for our newsletter", "Share
             # this:") opens a box whose text speaks to the reader, not the story.
+            return _prompt_before(page, i)
+    return end
+
+
+def _prompt_before(page: ArticlePage, end: int) -> int:
+    """The story's end moved up to a prompt between its last paragraph and ``end``.
+
+    The box that ends a story often opens with a line that asks the reader for
+    something ("Did you enjoy this article? Share it...", "Help us!"): a question, a
+    call or a cut teaser after the last paragraph is the box's, not the story's.
+    """
+    norms, weights = page.norms, page.weights
+    last = end - 1
+    while last >= 0 and weights[last] <= 0.0:
+        last -= 1
+    for i in range(last + 1, end):
+        if norms[i].endswith(_PROMPT_ENDS):
             return i
     return end
