@@ -21,6 +21,10 @@ _HEADING_CHARS = 60
 _TAIL_WORDS = 3
 # The share of the run's prose a closing heading must stand after to end the story.
 _PROSE_BEFORE = 0.7
+# Two different closing headings with at most this share of the run's prose between
+# them, after this share of it, end the story at the first one.
+_PAIR_BETWEEN = 0.05
+_PAIR_AFTER = 0.4
 # The share of the run's prose a line of chrome must stand after to end the story.
 _BOX_AFTER = 0.85
 # A name alone on its line: this many words, at most this many characters; and how many
@@ -124,12 +128,35 @@ def story_end(page: ArticlePage, start: int, end: int, headline: int | None = No
                 is_end_heading(norms[i], data)
                 or _opens_author_box(page, i, (start, end), headline)):
             return _prompt_before(page, _label_before(page, i))
+        elif (before >= _PAIR_AFTER * total and is_end_heading(norms[i], data)
+              and _second_heading(page, i, end, _PAIR_BETWEEN * total)):
+            return _prompt_before(page, i)
         elif (classes[i] == BAD and before >= _BOX_AFTER * total
               and norms[i].count(" ") >= 1):
             # A prompt after nearly all the story ("Sign up for our newsletter", "Share
             # this:") opens a box whose text speaks to the reader, not the story.
             return _prompt_before(page, i)
     return end
+
+
+def _second_heading(page: ArticlePage, i: int, end: int, most: float) -> bool:
+    """Whether another closing heading follows line ``i`` with at most ``most`` prose between.
+
+    An inline box ("Read also" and a link) holds one heading, and the story goes on
+    after it; the boxes after a story come one after another ("About the author",
+    then "Comments"; "Related links", then "More from ...").
+    """
+    norms, weights, data = page.norms, page.weights, page.data
+    between = 0.0
+    for j in range(i + 1, end):
+        weight = weights[j]
+        if weight > 0.0:
+            between += weight
+            if between > most:
+                return False
+        elif norms[j] and norms[j] != norms[i] and is_end_heading(norms[j], data):
+            return True
+    return False
 
 
 def _prompt_before(page: ArticlePage, end: int) -> int:
