@@ -11,7 +11,7 @@ then a few words about them) ends it too.
 
 from __future__ import annotations
 
-from pagedump._layouts.article.evidence import BAD, CUT, ArticleData, ArticlePage, words_of
+from pagedump._layouts.article.evidence import BAD, ArticleData, ArticlePage, words_of
 
 __all__ = ["is_end_heading", "story_end"]
 
@@ -32,8 +32,9 @@ _BOX_AFTER = 0.85
 _NAME_WORDS = (2, 4)
 _NAME_CHARS = 40
 _BOX_LINES = 2
-# How a line that asks the reader for something ends: a question, a call, a cut teaser.
-_PROMPT_ENDS = ("?", "!", *CUT)
+# How a statement that closes a story ends: a full stop or a quote (after three words).
+_STATEMENT_ENDS = frozenset(".\"'”’»")
+_STATEMENT_SPACES = 2
 
 
 def is_end_heading(norm: str, data: ArticleData) -> bool:
@@ -160,17 +161,20 @@ def _second_heading(page: ArticlePage, i: int, end: int, most: float) -> bool:
 
 
 def _prompt_before(page: ArticlePage, end: int) -> int:
-    """The story's end moved up to a prompt between its last paragraph and ``end``.
+    """The story's end moved up to the first line after its last paragraph that is no statement.
 
-    The box that ends a story often opens with a line that asks the reader for
-    something ("Did you enjoy this article? Share it...", "Help us!"): a question, a
-    call or a cut teaser after the last paragraph is the box's, not the story's.
+    The box that ends a story often opens with lines that ask the reader for something
+    or label what follows ("Did you enjoy this article? Share it...", "Help us!",
+    "Topics: ...", the author's name and job): past the last paragraph, only short
+    statements ending in a full stop still close the story, as past the run's end.
     """
     norms, weights = page.norms, page.weights
     last = end - 1
     while last >= 0 and weights[last] <= 0.0:
         last -= 1
     for i in range(last + 1, end):
-        if norms[i].endswith(_PROMPT_ENDS):
+        norm = norms[i]
+        if norm and not (norm[-1] in _STATEMENT_ENDS
+                         and norm.count(" ") >= _STATEMENT_SPACES):
             return i
     return end
