@@ -558,3 +558,17 @@ def test_a_box_of_calls_to_the_reader_inside_the_story_is_not_the_story(
     kinds = _kinds(lines)
     assert all(kinds[p] is BODY for p in _DE)
     assert all((kinds[line] is not BOILERPLATE) is story for line in box)
+
+
+@pytest.mark.parametrize(("label", "story"), [("Autor", False), ("Tagi", True)])
+def test_an_authors_name_under_a_byline_label_ends_the_story_before_most_prose(
+        label: str, story: bool) -> None:
+    # Under "Autor" the name opens a box about the author even with the comments after
+    # it outweighing the story; under another label it is no author box.
+    bio = "Reporterin aus dem Tal, schreibt seit 2009 über die Bauern und das Wasser."
+    lines = ["River at record low - The Daily", "", "River at record low", "", *_EN, "",
+             *_MORE_EN[:1], "", label, "Jane Roe", "", bio, "", *_COMMENTS_EN, "",
+             "Privacy policy"]
+    kinds = _kinds(lines)
+    assert all(kinds[p] is BODY for p in [*_EN, *_MORE_EN[:1]])
+    assert all((kinds[c] is BODY) is story for c in _COMMENTS_EN)

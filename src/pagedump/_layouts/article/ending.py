@@ -22,7 +22,8 @@ _TAIL_WORDS = 3
 # The share of the run's prose a closing heading must stand after to end the story.
 _PROSE_BEFORE = 0.7
 # Two different closing headings with at most this share of the run's prose between
-# them, after this share of it, end the story at the first one.
+# them, or an author's name under a byline's label, after this share of it, end the
+# story at the first one.
 _PAIR_BETWEEN = 0.05
 _PAIR_AFTER = 0.4
 # The share of the run's prose a line of chrome must stand after to end the story.
@@ -105,6 +106,14 @@ def _opens_author_box(page: ArticlePage, i: int, span: tuple[int, int],
     return False
 
 
+def _labelled_name(page: ArticlePage, i: int) -> bool:
+    """Whether line ``i`` is a name alone under a byline's label ("Author", "Jane Roe")."""
+    if page.weights[i] > 0.0 or not _is_name(page.norms[i], page.data.function_words):
+        return False
+    before = page.nonblank_before(i, 1)
+    return bool(before) and page.norms[before[0]].casefold() in page.data.byline_alone
+
+
 def _label_before(page: ArticlePage, i: int) -> int:
     """Line ``i``, or the byline's label right before it ("Author" over a name)."""
     before = page.nonblank_before(i, 1)
@@ -125,13 +134,17 @@ def story_end(page: ArticlePage, start: int, end: int, headline: int | None = No
         weight = weights[i]
         if weight > 0.0:
             before += weight
-        elif before >= _PROSE_BEFORE * total and (
+        elif (before >= _PROSE_BEFORE * total and (
                 is_end_heading(norms[i], data)
-                or _opens_author_box(page, i, (start, end), headline)):
+                or _opens_author_box(page, i, (start, end), headline))) or (
+                before >= _PAIR_AFTER * total and (
+                    (is_end_heading(norms[i], data)
+                     and _second_heading(page, i, end, _PAIR_BETWEEN * total))
+                    or _labelled_name(page, i))):
+            # After most of the prose a closing heading or an author box ends the
+            # story; after less, only boxes one after another, or an author's name
+            # under a byline's label, that an inline box never is.
             return _prompt_before(page, _label_before(page, i))
-        elif (before >= _PAIR_AFTER * total and is_end_heading(norms[i], data)
-              and _second_heading(page, i, end, _PAIR_BETWEEN * total)):
-            return _prompt_before(page, i)
         elif (classes[i] == BAD and before >= _BOX_AFTER * total
               and norms[i].count(" ") >= 1):
             # A prompt after nearly all the story ("Sign up for our newsletter", "Share
