@@ -572,3 +572,16 @@ def test_an_authors_name_under_a_byline_label_ends_the_story_before_most_prose(
     kinds = _kinds(lines)
     assert all(kinds[p] is BODY for p in [*_EN, *_MORE_EN[:1]])
     assert all((kinds[c] is BODY) is story for c in _COMMENTS_EN)
+
+
+@pytest.mark.parametrize(("line", "story"), [
+    ("© Licence to publish", False), ("The licence to publish, the mayor said.", True)])
+def test_a_line_opening_with_a_rights_mark_after_the_story_ends_it(
+        line: str, story: bool) -> None:
+    legal = ("No part of this newspaper may be copied or spread in any form without the"
+             " written consent of the publisher, which can be asked for on our website.")
+    lines = ["River at record low - The Daily", "", "River at record low", "", *_EN,
+             *_MORE_EN, "", line, "", legal, "", "Privacy policy"]
+    kinds = _kinds(lines)
+    assert all(kinds[p] is BODY for p in [*_EN, *_MORE_EN])
+    assert (kinds[legal] is BODY) is story

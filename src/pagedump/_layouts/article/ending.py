@@ -145,10 +145,11 @@ def story_end(page: ArticlePage, start: int, end: int, headline: int | None = No
             # story; after less, only boxes one after another, or an author's name
             # under a byline's label, that an inline box never is.
             return _prompt_before(page, _label_before(page, i))
-        elif (classes[i] == BAD and before >= _BOX_AFTER * total
-              and norms[i].count(" ") >= 1):
+        elif ((classes[i] == BAD or norms[i].startswith(data.chrome_symbols))
+              and before >= _BOX_AFTER * total and norms[i].count(" ") >= 1):
             # A prompt after nearly all the story ("Sign up for our newsletter", "Share
-            # this:") opens a box whose text speaks to the reader, not the story.
+            # this:") opens a box whose text speaks to the reader, not the story; a
+            # line that opens with a rights mark ("© All rights reserved") closes it.
             return _prompt_before(page, i)
     return end
 
