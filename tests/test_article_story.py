@@ -585,3 +585,15 @@ def test_a_line_opening_with_a_rights_mark_after_the_story_ends_it(
     kinds = _kinds(lines)
     assert all(kinds[p] is BODY for p in [*_EN, *_MORE_EN])
     assert (kinds[legal] is BODY) is story
+
+
+@pytest.mark.parametrize(("line", "story"), [
+    ("Subscribe now to our digital edition for the full story.", False),
+    ("The farmers will meet the minister again in the autumn.", True)])
+def test_a_sentence_opening_with_a_prompt_word_after_the_story_ends_it(
+        line: str, story: bool) -> None:
+    lines = ["River at record low - The Daily", "", "River at record low", "", *_EN,
+             *_MORE_EN, "", line, "", _TEASERS_EN[0], "", "Privacy policy"]
+    kinds = _kinds(lines)
+    assert all(kinds[p] is BODY for p in [*_EN, *_MORE_EN])
+    assert (kinds[line] is BODY) is story

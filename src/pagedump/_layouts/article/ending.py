@@ -11,7 +11,7 @@ then a few words about them) ends it too.
 
 from __future__ import annotations
 
-from pagedump._layouts.article.evidence import BAD, ArticleData, ArticlePage, words_of
+from pagedump._layouts.article.evidence import BAD, GOOD, ArticleData, ArticlePage, words_of
 
 __all__ = ["is_end_heading", "story_end"]
 
@@ -132,6 +132,10 @@ def story_end(page: ArticlePage, start: int, end: int, headline: int | None = No
     norms, data, classes = page.norms, page.data, page.classes
     for i in range(start, end):
         weight = weights[i]
+        if (classes[i] != GOOD and before >= _BOX_AFTER * total
+                and _opens_with_prompt(norms[i], data)):
+            # "Subscribe now to our edition for the full story.": a call, not prose.
+            return _prompt_before(page, i)
         if weight > 0.0:
             before += weight
         elif (before >= _PROSE_BEFORE * total and (
@@ -172,6 +176,14 @@ def _second_heading(page: ArticlePage, i: int, end: int, most: float) -> bool:
         elif norms[j] and norms[j] != norms[i] and is_end_heading(norms[j], data):
             return True
     return False
+
+
+def _opens_with_prompt(norm: str, data: ArticleData) -> bool:
+    """Whether ``norm`` is a sentence opening with a chrome word ("Subscribe now to ...")."""
+    if not norm or norm.count(" ") < _STATEMENT_SPACES:
+        return False
+    words = words_of(norm[:_HEADING_CHARS])
+    return bool(words) and words[0] in data.chrome_phrases
 
 
 def _prompt_before(page: ArticlePage, end: int) -> int:
