@@ -61,6 +61,7 @@ _TEASERS_DE = [
     (_DE, "Pressekontakt", _TEASERS_DE),
     (_EN, "Media contact", _TEASERS_EN),
     (_DE, "Vorheriges Weiter", _TEASERS_DE),
+    (_DE, "Weitere Inhalte:", _TEASERS_DE),
 ])
 def test_a_closing_heading_ends_the_story(story: list[str], closing: str,
                                           teasers: list[str]) -> None:
@@ -500,3 +501,99 @@ def test_the_bylines_name_over_a_box_after_the_story_opens_the_box() -> None:
     kinds = _kinds(lines)
     assert all(kinds[p] is BODY for p in story)
     assert kinds[bio] is BOILERPLATE
+
+
+@pytest.mark.parametrize(("tail", "story"), [
+    (["That is all we know, the mayor said."], True),
+    (["Did you enjoy this article? Share it!"], False),
+    (["Every little donation helps!"], False),
+    (["Topics: drought, farming", "Jane Roe", "Staff reporter"], False),
+])
+def test_a_line_between_the_last_paragraph_and_a_closing_heading_is_the_story_only_as_a_statement(
+        tail: list[str], story: bool) -> None:
+    lines = ["River at record low - The Daily", "", "River at record low", "",
+             *_EN, "", *tail, "", "Related articles", "", *_TEASERS_EN]
+    kinds = _kinds(lines)
+    assert all(kinds[p] is BODY for p in _EN)
+    assert all((kinds[line] is BODY) is story for line in tail)
+
+
+_COMMENTS_EN = [
+    ("Great piece, thank you. My grandfather used to tell me about the summer of 1976 and"
+     " how the whole village carried water from the well every single morning."),
+    ("I live two valleys over and it is just as bad here, the stream behind our house has"
+     " been dry since June and nobody from the water board has come to look at it."),
+    ("The reservoir should have been opened in spring, everyone who farms here knew it,"
+     " and now the board acts surprised that the crops have failed for the second year."),
+    ("Does anyone know whether the minister will also visit the farms in the north of the"
+     " valley, or only the villages along the river where the cameras will be waiting?"),
+]
+
+
+@pytest.mark.parametrize(("second", "story"), [("Comments", False), ("About the author", True)])
+def test_two_closing_headings_one_after_the_other_end_the_story(second: str,
+                                                                story: bool) -> None:
+    # "About the author", a line about them, then "Comments": the boxes after a story
+    # come one after another. The same heading twice is two inline boxes the story
+    # goes on after.
+    bio = "Jane Roe reports on farming and water for The Daily."
+    lines = ["River at record low - The Daily", "", "River at record low", "", *_EN, "",
+             *_MORE_EN[:1], "", "About the author", "", bio, "", second, "",
+             *_COMMENTS_EN, "", "Privacy policy"]
+    kinds = _kinds(lines)
+    assert all(kinds[p] is BODY for p in [*_EN, *_MORE_EN[:1]])
+    assert kinds[bio] is BOILERPLATE
+    assert all((kinds[c] is BODY) is story for c in _COMMENTS_EN)
+
+
+@pytest.mark.parametrize(("box", "story"), [
+    (["Helfen Sie mit!", "Jede kleine Spende hilft!", "Jetzt spenden!"], False),
+    (["Es ist zu spät!"], True),
+    (["Wann öffnet der Stausee?", "Wer bezahlt das Futter?"], True),
+])
+def test_a_box_of_calls_to_the_reader_inside_the_story_is_not_the_story(
+        box: list[str], story: bool) -> None:
+    lines = ["River at record low - The Daily", "", "River at record low", "", *_DE[:2], "",
+             *box, "", *_DE[2:], "", "Impressum"]
+    kinds = _kinds(lines)
+    assert all(kinds[p] is BODY for p in _DE)
+    assert all((kinds[line] is not BOILERPLATE) is story for line in box)
+
+
+@pytest.mark.parametrize(("label", "story"), [("Autor", False), ("Tagi", True)])
+def test_an_authors_name_under_a_byline_label_ends_the_story_before_most_prose(
+        label: str, story: bool) -> None:
+    # Under "Autor" the name opens a box about the author even with the comments after
+    # it outweighing the story; under another label it is no author box.
+    bio = "Reporterin aus dem Tal, schreibt seit 2009 über die Bauern und das Wasser."
+    lines = ["River at record low - The Daily", "", "River at record low", "", *_EN, "",
+             *_MORE_EN[:1], "", label, "Jane Roe", "", bio, "", *_COMMENTS_EN, "",
+             "Privacy policy"]
+    kinds = _kinds(lines)
+    assert all(kinds[p] is BODY for p in [*_EN, *_MORE_EN[:1]])
+    assert all((kinds[c] is BODY) is story for c in _COMMENTS_EN)
+
+
+@pytest.mark.parametrize(("line", "story"), [
+    ("© Licence to publish", False), ("The licence to publish, the mayor said.", True)])
+def test_a_line_opening_with_a_rights_mark_after_the_story_ends_it(
+        line: str, story: bool) -> None:
+    legal = ("No part of this newspaper may be copied or spread in any form without the"
+             " written consent of the publisher, which can be asked for on our website.")
+    lines = ["River at record low - The Daily", "", "River at record low", "", *_EN,
+             *_MORE_EN, "", line, "", legal, "", "Privacy policy"]
+    kinds = _kinds(lines)
+    assert all(kinds[p] is BODY for p in [*_EN, *_MORE_EN])
+    assert (kinds[legal] is BODY) is story
+
+
+@pytest.mark.parametrize(("line", "story"), [
+    ("Subscribe now to our digital edition for the full story.", False),
+    ("The farmers will meet the minister again in the autumn.", True)])
+def test_a_sentence_opening_with_a_prompt_word_after_the_story_ends_it(
+        line: str, story: bool) -> None:
+    lines = ["River at record low - The Daily", "", "River at record low", "", *_EN,
+             *_MORE_EN, "", line, "", _TEASERS_EN[0], "", "Privacy policy"]
+    kinds = _kinds(lines)
+    assert all(kinds[p] is BODY for p in [*_EN, *_MORE_EN])
+    assert (kinds[line] is BODY) is story

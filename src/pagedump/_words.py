@@ -194,7 +194,7 @@ END_MARKERS = (
     "media contact", "media contacts", "previous article",
     # German
     "lesen sie auch", "lies auch", "mehr zum thema", "das könnte sie auch interessieren",
-    "das könnte dich auch interessieren", "auch interessant", "weitere artikel",
+    "das könnte dich auch interessieren", "auch interessant", "weitere artikel", "weitere inhalte",
     "weitere beiträge", "ähnliche beiträge", "ähnliche artikel", "verwandte artikel",
     "meistgelesen", "meistgelesene artikel", "meistgelesene", "neueste beiträge",
     "neueste artikel", "aktuelle beiträge", "empfehlungen", "kommentare", "kommentar",

@@ -11,7 +11,7 @@ then a few words about them) ends it too.
 
 from __future__ import annotations
 
-from pagedump._layouts.article.evidence import BAD, ArticleData, ArticlePage, words_of
+from pagedump._layouts.article.evidence import BAD, GOOD, ArticleData, ArticlePage, words_of
 
 __all__ = ["is_end_heading", "story_end"]
 
@@ -21,6 +21,11 @@ _HEADING_CHARS = 60
 _TAIL_WORDS = 3
 # The share of the run's prose a closing heading must stand after to end the story.
 _PROSE_BEFORE = 0.7
+# Two different closing headings with at most this share of the run's prose between
+# them, or an author's name under a byline's label, after this share of it, end the
+# story at the first one.
+_PAIR_BETWEEN = 0.05
+_PAIR_AFTER = 0.4
 # The share of the run's prose a line of chrome must stand after to end the story.
 _BOX_AFTER = 0.85
 # A name alone on its line: this many words, at most this many characters; and how many
@@ -28,6 +33,9 @@ _BOX_AFTER = 0.85
 _NAME_WORDS = (2, 4)
 _NAME_CHARS = 40
 _BOX_LINES = 2
+# How a statement that closes a story ends: a full stop or a quote (after three words).
+_STATEMENT_ENDS = frozenset(".\"'”’»")
+_STATEMENT_SPACES = 2
 
 
 def is_end_heading(norm: str, data: ArticleData) -> bool:
@@ -98,6 +106,14 @@ def _opens_author_box(page: ArticlePage, i: int, span: tuple[int, int],
     return False
 
 
+def _labelled_name(page: ArticlePage, i: int) -> bool:
+    """Whether line ``i`` is a name alone under a byline's label ("Author", "Jane Roe")."""
+    if page.weights[i] > 0.0 or not _is_name(page.norms[i], page.data.function_words):
+        return False
+    before = page.nonblank_before(i, 1)
+    return bool(before) and page.norms[before[0]].casefold() in page.data.byline_alone
+
+
 def _label_before(page: ArticlePage, i: int) -> int:
     """Line ``i``, or the byline's label right before it ("Author" over a name)."""
     before = page.nonblank_before(i, 1)
@@ -116,15 +132,75 @@ def story_end(page: ArticlePage, start: int, end: int, headline: int | None = No
     norms, data, classes = page.norms, page.data, page.classes
     for i in range(start, end):
         weight = weights[i]
+        if (classes[i] != GOOD and before >= _BOX_AFTER * total
+                and _opens_with_prompt(norms[i], data)):
+            # "Subscribe now to our edition for the full story.": a call, not prose.
+            return _prompt_before(page, i)
         if weight > 0.0:
             before += weight
-        elif before >= _PROSE_BEFORE * total and (
+        elif (before >= _PROSE_BEFORE * total and (
                 is_end_heading(norms[i], data)
-                or _opens_author_box(page, i, (start, end), headline)):
-            return _label_before(page, i)
-        elif (classes[i] == BAD and before >= _BOX_AFTER * total
-              and norms[i].count(" ") >= 1):
+                or _opens_author_box(page, i, (start, end), headline))) or (
+                before >= _PAIR_AFTER * total and (
+                    (is_end_heading(norms[i], data)
+                     and _second_heading(page, i, end, _PAIR_BETWEEN * total))
+                    or _labelled_name(page, i))):
+            # After most of the prose a closing heading or an author box ends the
+            # story; after less, only boxes one after another, or an author's name
+            # under a byline's label, that an inline box never is.
+            return _prompt_before(page, _label_before(page, i))
+        elif ((classes[i] == BAD or norms[i].startswith(data.chrome_symbols))
+              and before >= _BOX_AFTER * total and norms[i].count(" ") >= 1):
             # A prompt after nearly all the story ("Sign up for our newsletter", "Share
-            # this:") opens a box whose text speaks to the reader, not the story.
+            # this:") opens a box whose text speaks to the reader, not the story; a
+            # line that opens with a rights mark ("© All rights reserved") closes it.
+            return _prompt_before(page, i)
+    return end
+
+
+def _second_heading(page: ArticlePage, i: int, end: int, most: float) -> bool:
+    """Whether another closing heading follows line ``i`` with at most ``most`` prose between.
+
+    An inline box ("Read also" and a link) holds one heading, and the story goes on
+    after it; the boxes after a story come one after another ("About the author",
+    then "Comments"; "Related links", then "More from ...").
+    """
+    norms, weights, data = page.norms, page.weights, page.data
+    between = 0.0
+    for j in range(i + 1, end):
+        weight = weights[j]
+        if weight > 0.0:
+            between += weight
+            if between > most:
+                return False
+        elif norms[j] and norms[j] != norms[i] and is_end_heading(norms[j], data):
+            return True
+    return False
+
+
+def _opens_with_prompt(norm: str, data: ArticleData) -> bool:
+    """Whether ``norm`` is a sentence opening with a chrome word ("Subscribe now to ...")."""
+    if not norm or norm.count(" ") < _STATEMENT_SPACES:
+        return False
+    words = words_of(norm[:_HEADING_CHARS])
+    return bool(words) and words[0] in data.chrome_phrases
+
+
+def _prompt_before(page: ArticlePage, end: int) -> int:
+    """The story's end moved up to the first line after its last paragraph that is no statement.
+
+    The box that ends a story often opens with lines that ask the reader for something
+    or label what follows ("Did you enjoy this article? Share it...", "Help us!",
+    "Topics: ...", the author's name and job): past the last paragraph, only short
+    statements ending in a full stop still close the story, as past the run's end.
+    """
+    norms, weights = page.norms, page.weights
+    last = end - 1
+    while last >= 0 and weights[last] <= 0.0:
+        last -= 1
+    for i in range(last + 1, end):
+        norm = norms[i]
+        if norm and not (norm[-1] in _STATEMENT_ENDS
+                         and norm.count(" ") >= _STATEMENT_SPACES):
             return i
     return end

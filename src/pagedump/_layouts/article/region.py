@@ -71,6 +71,13 @@ _LIST_REACH = 40
 _LIST_HEADINGS = 2
 _LIST_SEPARATORS = (" -- ", " – ", " — ", " - ", ": ", " | ", ", ")
 
+# A box of calls to the reader inside the story ("Help us!", "Donate now!"): this many
+# exclamations at least, among lines that are all exclamations or questions, each at
+# most so long (a letter's paragraphs may exclaim too).
+_CALLS = 2
+_CALL_CHARS = 80
+_CALL_ENDS = ("!", "?")
+
 _BOILERPLATE = LineKind.BOILERPLATE
 _BODY = LineKind.BODY
 _HEADING = LineKind.HEADING
@@ -365,9 +372,13 @@ def settle_region(page: ArticlePage, start: int, end: int) -> None:
     weights = page.weights
     chrome = False
     box = False  # the line before was "Read also": this one is its link
+    calls = _calls(page, start, end)
     for i in range(start, end):
         norm = norms[i]
         if not norm or kinds[i] is not _BOILERPLATE:
+            continue
+        if i in calls:
+            chrome = True
             continue
         cls = classes[i]
         if box:
@@ -400,6 +411,31 @@ def settle_region(page: ArticlePage, start: int, end: int) -> None:
             # Short lines between paragraphs are the story's (list items, a short
             # sentence), unless a chrome line opened them (a link list, a widget).
             kinds[i], roles[i] = _BODY, Role.PARAGRAPH
+
+
+def _calls(page: ArticlePage, start: int, end: int) -> set[int]:
+    """The lines of boxes that call on the reader inside the story.
+
+    A story tells; a box between its paragraphs that only exclaims and asks ("Help
+    us!", "Every donation helps!", "Donate now!") speaks to the reader for the site.
+    A lone exclamation, or a run of questions (an FAQ's headings), is the story's.
+    """
+    norms, classes = page.norms, page.classes
+    found: set[int] = set()
+    group: list[int] = []
+    for i in range(start, end + 1):
+        if i < end:
+            norm = norms[i]
+            if not norm:
+                continue
+            if (classes[i] in (SHORT, NEAR) and len(norm) <= _CALL_CHARS
+                    and norm.endswith(_CALL_ENDS)):
+                group.append(i)
+                continue
+        if sum(1 for j in group if norms[j].endswith("!")) >= _CALLS:
+            found.update(group)
+        group = []
+    return found
 
 
 def _off_topic(page: ArticlePage, i: int, start: int, end: int) -> bool:
