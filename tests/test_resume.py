@@ -8,7 +8,6 @@ exit status. A run that cannot be resumed is refused, and nothing is touched.
 from __future__ import annotations
 
 import gzip
-import io
 import json
 import os
 import pickle
@@ -21,7 +20,6 @@ import zlib
 from pathlib import Path
 
 import pytest
-from fastwarc.warc import WarcRecord, WarcRecordType
 
 from pagedump import __version__
 from pagedump._batch import RunAbortedError, _Slice, skipping
@@ -37,6 +35,7 @@ from pagedump._resume import (
     start,
 )
 from pagedump.exceptions import PagedumpError
+from wet import warc_record
 
 FETCHED = "2025-07-14T12:00:00+00:00"
 DUMP = ("logo\nHeadline {n}\n\nHeadline {n}\n\nNHK2 hours ago\n"
@@ -74,25 +73,13 @@ def write_records(path: Path, count: int, texts: list[str]) -> Path:
     return path
 
 
-def warc_record(payload: bytes, url: str, number: int) -> bytes:
-    record = WarcRecord()
-    record.init_headers(record_type=WarcRecordType.conversion, content_length=len(payload))
-    record.headers["WARC-Record-ID"] = f"<urn:uuid:00000000-0000-0000-0000-{number:012d}>"
-    record.headers["WARC-Date"] = "2025-07-14T12:00:00Z"
-    record.headers["WARC-Target-URI"] = url
-    record.headers["Content-Type"] = "text/plain"
-    record.set_bytes_content(payload)
-    out = io.BytesIO()
-    record.write(out)
-    return out.getvalue()
-
-
 def write_wet(path: Path, count: int, texts: list[str]) -> Path:
     """A gzip WET file with a record that is not UTF-8, and garbage between two records."""
     with path.open("wb") as stream:
         for n in range(count):
             payload = b"caf\xe9" if n == count // 3 else texts[n % len(texts)].encode()
-            stream.write(gzip.compress(warc_record(payload, f"https://daily8.com/{n}", n)))
+            record = warc_record(payload, url=f"https://daily8.com/{n}", number=n)
+            stream.write(gzip.compress(record))
             if n == 2 * count // 3:
                 stream.write(b"not a record at all")
     return path
