@@ -39,14 +39,8 @@ def squeeze(text: str) -> str:
 
 
 def story_of(page: pagedump.Page) -> str:
-    if page.article is None:
-        return ""
-    parts: list[str] = []
-    for section in page.article.sections:
-        if section.heading:
-            parts.append(section.heading)
-        parts.extend(p for p in section.paragraphs if p)
-    return "\n".join(parts)
+    """The article's headings and paragraphs, one per line (nothing for no article)."""
+    return "" if page.article is None else page.article.text
 
 
 def count(snippets: dict[str, list[str]], story: str) -> Counts:

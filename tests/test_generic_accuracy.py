@@ -68,14 +68,8 @@ def precision_recall_f1(rows: list[Row]) -> tuple[float, float, float]:
 
 
 def body_of(page: pagedump.Page) -> str:
-    if page.article is None:
-        return ""
-    parts: list[str] = []
-    for section in page.article.sections:
-        if section.heading:
-            parts.append(section.heading)
-        parts.extend(p for p in section.paragraphs if p)
-    return "\n".join(parts)
+    """The article's headings and paragraphs, one per line (nothing for no article)."""
+    return "" if page.article is None else page.article.text
 
 
 def pages() -> list[tuple[str, str]]:
