@@ -14,6 +14,7 @@ __all__ = [
     "CLAUSE_ENDS",
     "OPENERS",
     "SENTENCE_ENDS",
+    "WORD_EDGES",
     "card_page",
     "ends_sentence",
     "is_snippet",
@@ -30,6 +31,9 @@ quotation follows (as ordinary pages print before their bullet lists)."""
 
 OPENERS = frozenset("‘'\"“„«¿¡(")
 """Characters that may open a sentence or a title before its first letter."""
+
+WORD_EDGES = ".,;:!?\"'()[]{}«»“”„‘’‚<>…—–-*/|"
+"""Punctuation a word may stand between, stripped from its ends when words are read."""
 
 
 def ends_sentence(text: str) -> bool:

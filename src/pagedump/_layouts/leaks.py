@@ -37,7 +37,7 @@ from itertools import accumulate
 
 from pagedump._shapes import CAPTION_MAX, CREDIT_ENDS, Shape
 from pagedump._state import LineState
-from pagedump._text import SENTENCE_ENDS, ends_sentence, starts_capitalised
+from pagedump._text import SENTENCE_ENDS, WORD_EDGES, ends_sentence, starts_capitalised
 from pagedump._tokens import LineKind, Role
 from pagedump._words import FUNCTION_WORDS
 
@@ -54,8 +54,6 @@ def _word_set(text: str) -> frozenset[str]:
 
 
 _WORD = re.compile(r"[^\W\d_]{4,}")
-_EDGES = ".,;:!?\"'()[]{}«»“”„‘’‚<>…—–-*/|"
-"""Punctuation that a word may stand between."""
 # Words too common in news to tie a line to a story.
 _STOP = FUNCTION_WORDS | _word_set(
     "said says told according would could should there their they them then than"
@@ -144,7 +142,7 @@ def words(text: str) -> frozenset[str]:
     for raw in text.split():
         if len(raw) < 4:
             continue
-        token = raw.strip(_EDGES).lower()
+        token = raw.strip(WORD_EDGES).lower()
         if token.isalpha():
             if len(token) < 4:
                 continue

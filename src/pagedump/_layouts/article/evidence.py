@@ -16,7 +16,7 @@ import attrs
 
 from pagedump._dialects import Dialect
 from pagedump._lines import LONG
-from pagedump._text import CLAUSE_ENDS, starts_capitalised
+from pagedump._text import CLAUSE_ENDS, WORD_EDGES, starts_capitalised
 from pagedump._tokens import LineKind, Role
 
 __all__ = [
@@ -39,7 +39,6 @@ __all__ = [
 ]
 
 
-_WORD_EDGES = ".,;:!?\"'()[]{}«»“”„‘’‚<>…—–-*/|"
 # Line classes of the first pass.
 BAD, SHORT, NEAR, GOOD = 0, 1, 2, 3
 # The weight of a caption on a page that is no gallery: no story, and no chrome either.
@@ -228,7 +227,7 @@ def words_of(text: str) -> list[str]:
     """The lower-case words of ``text``, punctuation stripped from their ends."""
     out: list[str] = []
     for raw in text.lower().split():
-        word = raw.strip(_WORD_EDGES)
+        word = raw.strip(WORD_EDGES)
         if word:
             out.append(word)
     return out
