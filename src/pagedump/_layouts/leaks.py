@@ -168,7 +168,7 @@ def _is_said(value: str) -> bool:
 
 def _box_value(text: str) -> str | None:
     """The value of a ``Key: value`` fact-box line, or ``None`` for any other line."""
-    colon = text.find(": ", 0, 34)  # (a key is at most 31 characters, as _KEYED says)
+    colon = text.find(": ", 0, _KEY_END + 1)  # (the colon and its space)
     match = _KEYED.match(text) if colon > 0 else None
     if match is None or len(match[1].split()) > 4 or _is_said(match[2]):
         return None
