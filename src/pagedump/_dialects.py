@@ -533,18 +533,16 @@ MSN = Dialect(
     dayfirst=True,
 )
 
+_WIRE_DISCLAIMER = ("(This story has not been edited by Devdiscourse staff and is auto-generated "
+                    "from a syndicated feed.)")
+"""The line after a wire story: chrome, and the heading of the bare titles under it."""
+
 WIRE = Dialect(
     name="wire",
     description="Wire syndication pages (Devdiscourse style): an agency | city | time line.",
     logo_marks=["Left Menu"],
-    chrome=[
-        ("(This story has not been edited by Devdiscourse staff and is auto-generated from a "
-        "syndicated feed.)"),
-    ],
-    related_heading=[
-        ("(This story has not been edited by Devdiscourse staff and is auto-generated from a "
-        "syndicated feed.)"),
-    ],
+    chrome=[_WIRE_DISCLAIMER],
+    related_heading=[_WIRE_DISCLAIMER],
     junk_patterns=(r".{0,80}\bImage Credit: .{1,80}",),
     meta_patterns=(
         (r"(?P<agency>[A-Z][\w.&' -]{0,30}?) \| (?:(?P<place>[^|]{2,40}?) \| )?"
@@ -559,12 +557,15 @@ WIRE = Dialect(
 
 _RELATIVE_UNITS = r"(?:second|minute|hour|day|week|month|year)s?"
 
+_INSHORTS_BANNER = ("For the best experience use inshorts app on your smartphone", "Mini app app")
+"""The app banner that opens an Inshorts page: its logo marks, and chrome."""
+
 INSHORTS = Dialect(
     name="inshorts",
     layout="feed",
     description="Inshorts list pages and mirrors: 60-word summaries with 'short by' stamps.",
-    logo_marks=["For the best experience use inshorts app on your smartphone", "Mini app app"],
-    chrome=["For the best experience use inshorts app on your smartphone", "Mini app app"],
+    logo_marks=_INSHORTS_BANNER,
+    chrome=_INSHORTS_BANNER,
     meta_patterns=(
         (r"short by (?P<byline>[^/]{1,60}?) / on "
          r"(?P<time>\d{1,2} [A-Z][a-z]{2} \d{4},[A-Z][a-z]+)"),
