@@ -277,6 +277,9 @@ class _PageBuilder:
         )
 
 
+# The roles the parser's loop tests every line for, as module constants (looking a
+# member up on its enum class costs far more).
+_PARAGRAPH, _NONE, _COPY, _BOILERPLATE = Role.PARAGRAPH, Role.NONE, Role.COPY, LineKind.BOILERPLATE
 # What the parser does with each role (Role.NONE and Role.COPY carry nothing).
 _HANDLERS: dict[Role, Callable[[_PageBuilder, str, str | None], None]] = {
     Role.HEADLINE: _PageBuilder.on_headline,
@@ -312,8 +315,7 @@ def assemble(tokens: Tokens, *, fetched_at: datetime | None = None) -> Page:
         The page.
     """
     builder = _PageBuilder(dialect=tokens.dialect, fetched_at=fetched_at)
-    paragraph, none, copy = Role.PARAGRAPH, Role.NONE, Role.COPY
-    boilerplate = LineKind.BOILERPLATE
+    paragraph, none, copy, boilerplate = _PARAGRAPH, _NONE, _COPY, _BOILERPLATE
     starts = tokens.item_starts
     add_paragraph = builder.paragraphs.append
     add_boilerplate = builder.boilerplate.append

@@ -17,6 +17,12 @@ from pagedump._tokens import LineKind, Role
 
 __all__ = ["LineState"]
 
+# Members as module constants: looking one up on its enum class costs far more, and
+# these are read for every line.
+_BLANK_SHAPE, _TEXT = Shape.BLANK, Shape.TEXT
+_BLANK, _BOILERPLATE = LineKind.BLANK, LineKind.BOILERPLATE
+_NONE = Role.NONE
+
 
 @attrs.define(slots=True)
 class LineState:
@@ -57,7 +63,7 @@ class LineState:
         """A state with every line free."""
         n = len(norms)
         return cls(dialect=dialect, norms=norms, kinds=[None] * n,
-                   roles=[Role.NONE] * n, values=[None] * n)
+                   roles=[_NONE] * n, values=[None] * n)
 
     def claim(self, i: int, kind: LineKind, role: Role = Role.NONE,
               value: str | None = None) -> None:
@@ -68,11 +74,11 @@ class LineState:
 
     def free_text(self, i: int) -> bool:
         """Whether line ``i`` is plain text that no reader has claimed yet."""
-        return self.kinds[i] is None and self.shapes[i] is Shape.TEXT
+        return self.kinds[i] is None and self.shapes[i] is _TEXT
 
     def next_nonblank(self, i: int, stop: int | None = None) -> int | None:
         """The first non-blank line from ``i`` on (before ``stop``), or ``None``."""
-        shapes, blank = self.shapes, Shape.BLANK
+        shapes, blank = self.shapes, _BLANK_SHAPE
         end = len(shapes) if stop is None else stop
         while i < end:
             if shapes[i] is not blank:
@@ -82,7 +88,7 @@ class LineState:
 
     def prev_nonblank(self, i: int, stop: int = 0) -> int | None:
         """The last non-blank line from ``i`` back (down to ``stop``), or ``None``."""
-        shapes, blank = self.shapes, Shape.BLANK
+        shapes, blank = self.shapes, _BLANK_SHAPE
         while i >= stop:
             if shapes[i] is not blank:
                 return i
@@ -96,7 +102,7 @@ class LineState:
         teasers: trailer chrome, the end block, and anything cut or unknown there.
         """
         kinds, norms = self.kinds, self.norms
-        boilerplate, blank = LineKind.BOILERPLATE, LineKind.BLANK
+        boilerplate, blank = _BOILERPLATE, _BLANK
         i = -1
         while True:
             try:

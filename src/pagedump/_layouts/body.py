@@ -25,6 +25,13 @@ _HEADLINE = LineKind.HEADLINE
 _DATELINE = LineKind.DATELINE
 _BODY = LineKind.BODY
 _HEADING = LineKind.HEADING
+# Shapes and roles as module constants: looking a member up on its enum class costs
+# far more, and the body's loop reads one for every line.
+_TEXT, _BLANK_SHAPE, _CAPTION = Shape.TEXT, Shape.BLANK, Shape.CAPTION
+_WIDGET, _LINK_OPEN, _STAMP, _BYLINE = Shape.WIDGET, Shape.LINK_OPEN, Shape.STAMP, Shape.BYLINE
+_CHROME_SHAPES = (Shape.CHROME, Shape.JUNK, Shape.LINK_CLOSE)
+_PARAGRAPH, _HEADING_ROLE = Role.PARAGRAPH, Role.HEADING
+_STAMP_ROLE, _BYLINE_ROLE = Role.STAMP, Role.BYLINE
 
 # What a line above a sub-heading may be besides a finished paragraph.
 _OPENS_BODY = (_HEADLINE, _DATELINE, _BOILERPLATE)
@@ -51,7 +58,7 @@ def read_body(state: LineState, start: int, end: int) -> None:
     norms, shapes, kinds, roles = state.norms, state.shapes, state.kinds, state.roles
     last = len(norms) - 1
     # Most lines are paragraphs: settle them with as little work as possible.
-    text, body, paragraph = Shape.TEXT, _BODY, Role.PARAGRAPH
+    text, body, paragraph = _TEXT, _BODY, _PARAGRAPH
     i = start
     while i < end:
         if kinds[i] is not None:
@@ -61,38 +68,38 @@ def read_body(state: LineState, start: int, end: int) -> None:
         if shape is text:
             norm = norms[i]
             if len(norm) <= _HEADING_MAX and _is_heading(state, i, start, end):
-                kinds[i], roles[i] = _HEADING, Role.HEADING
+                kinds[i], roles[i] = _HEADING, _HEADING_ROLE
             elif i == last and _is_cut_chrome(state, i):
                 kinds[i] = _BOILERPLATE
             else:
                 kinds[i], roles[i] = body, paragraph
-        elif shape is Shape.BLANK:
+        elif shape is _BLANK_SHAPE:
             state.claim(i, _BLANK)
-        elif shape is Shape.WIDGET:
+        elif shape is _WIDGET:
             i = _widget(state, i, end)
             continue
-        elif shape is Shape.LINK_OPEN:
+        elif shape is _LINK_OPEN:
             i = _link_block(state, i, end)
             continue
-        elif shape is Shape.CAPTION:
+        elif shape is _CAPTION:
             i = _caption(state, i, end)
-        elif shape in (Shape.CHROME, Shape.JUNK, Shape.LINK_CLOSE):
+        elif shape in _CHROME_SHAPES:
             state.claim(i, _BOILERPLATE)
-        elif shape is Shape.STAMP:
-            state.claim(i, _DATELINE, Role.STAMP)
+        elif shape is _STAMP:
+            state.claim(i, _DATELINE, _STAMP_ROLE)
             title = state.next_nonblank(i + 1, end)
-            if (title is not None and shapes[title] is Shape.TEXT
+            if (title is not None and shapes[title] is _TEXT
                     and looks_like_title(norms[title])):
-                state.claim(title, _HEADING, Role.HEADING)
+                state.claim(title, _HEADING, _HEADING_ROLE)
                 i = title
-        elif shape is Shape.BYLINE:
-            state.claim(i, _DATELINE, Role.BYLINE)
+        elif shape is _BYLINE:
+            state.claim(i, _DATELINE, _BYLINE_ROLE)
         elif _is_heading(state, i, start, end):
-            state.claim(i, _HEADING, Role.HEADING)
+            state.claim(i, _HEADING, _HEADING_ROLE)
         elif _is_cut_chrome(state, i):
             state.claim(i, _BOILERPLATE)
         else:
-            state.claim(i, _BODY, Role.PARAGRAPH)
+            state.claim(i, _BODY, _PARAGRAPH)
         i += 1
 
 
@@ -142,7 +149,7 @@ def _is_heading(state: LineState, i: int, start: int, end: int) -> bool:
     if not _looks_like_heading(norms[i]):
         return False
     nxt = i + 1
-    if nxt >= end or state.shapes[nxt] is not Shape.TEXT:
+    if nxt >= end or state.shapes[nxt] is not _TEXT:
         return False
     if state.kinds[nxt] is _BODY:
         pass  # the label of the story's own fact box

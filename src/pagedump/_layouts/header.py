@@ -17,6 +17,21 @@ from pagedump._tokens import LineKind, Role
 
 __all__ = ["looks_like_title", "read_header"]
 
+# Members as module constants: looking one up on its enum class costs far more.
+_BOILERPLATE = LineKind.BOILERPLATE
+_DATELINE = LineKind.DATELINE
+_HEADLINE = LineKind.HEADLINE
+_RELATED = LineKind.RELATED
+_BULLET = Shape.BULLET
+_CHROME = Shape.CHROME
+_LISTING_TITLE = Shape.LISTING_TITLE
+_TEXT = Shape.TEXT
+_TIME = Shape.TIME
+_SOURCE_TIME = Role.SOURCE_TIME
+_HEADLINE_ROLE = Role.HEADLINE
+_META = Role.META
+_COPY = Role.COPY
+
 
 def looks_like_title(text: str) -> bool:
     """A headline-like line: starts like a title, short, and not a finished sentence."""
@@ -38,28 +53,28 @@ def read_header(state: LineState) -> int:
         if first is None:
             return len(norms)
         nxt = state.next_nonblank(first + 1)
-        if len(norms[first]) <= _MENU_LABEL and nxt is not None and shapes[nxt] is Shape.BULLET:
+        if len(norms[first]) <= _MENU_LABEL and nxt is not None and shapes[nxt] is _BULLET:
             return read_title(state, first)
     norm = norms[first]
     if norm in dialect.logo_marks:
-        state.claim(first, LineKind.BOILERPLATE)
+        state.claim(first, _BOILERPLATE)
         nxt = state.next_nonblank(first + 1)
-        while nxt is not None and shapes[nxt] is Shape.CHROME and (
+        while nxt is not None and shapes[nxt] is _CHROME and (
                 norms[nxt] not in dialect.listing_marks):
-            state.claim(nxt, LineKind.BOILERPLATE)  # a section label above the headline
+            state.claim(nxt, _BOILERPLATE)  # a section label above the headline
             nxt = state.next_nonblank(nxt + 1)
         if nxt is not None and norms[nxt] in dialect.listing_marks:
-            state.claim(nxt, LineKind.BOILERPLATE)
+            state.claim(nxt, _BOILERPLATE)
             title = state.next_nonblank(nxt + 1)
-            if title is not None and shapes[title] in (Shape.LISTING_TITLE, Shape.TEXT):
+            if title is not None and shapes[title] in (_LISTING_TITLE, _TEXT):
                 return read_title(state, title)
             return nxt + 1
-        if nxt is not None and shapes[nxt] is Shape.TEXT:
+        if nxt is not None and shapes[nxt] is _TEXT:
             return _headline(state, nxt)
         return first + 1
-    if shapes[first] is Shape.LISTING_TITLE:
+    if shapes[first] is _LISTING_TITLE:
         return read_title(state, first)
-    if shapes[first] is not Shape.TEXT:
+    if shapes[first] is not _TEXT:
         return first
     if read_author_page(state, first):
         return len(norms)
@@ -84,13 +99,13 @@ def _menu(state: LineState, first: int) -> int | None:
     """
     norms, shapes = state.norms, state.shapes
     end = first
-    while (end < len(norms) and shapes[end] is Shape.TEXT and len(norms[end]) <= _MENU_LABEL
+    while (end < len(norms) and shapes[end] is _TEXT and len(norms[end]) <= _MENU_LABEL
            and not ends_sentence(norms[end])):
         end += 1
     if end - first < _MENU_LINES:
         return None
     for i in range(first, end):
-        state.claim(i, LineKind.BOILERPLATE)
+        state.claim(i, _BOILERPLATE)
     return end
 
 
@@ -112,29 +127,29 @@ def _outlet_first(state: LineState, first: int) -> bool:
     nxt = state.next_nonblank(first + 1)
     if (nxt is None or nxt == first + 1 or len(norm) > _OUTLET_MAX
             or len(norm.split()) > _OUTLET_WORDS or ends_sentence(norm)
-            or state.shapes[nxt] is not Shape.TEXT or len(norms[nxt]) < _PROSE_MIN):
+            or state.shapes[nxt] is not _TEXT or len(norms[nxt]) < _PROSE_MIN):
         return False
-    state.claim(first, LineKind.DATELINE, Role.SOURCE_TIME)
+    state.claim(first, _DATELINE, _SOURCE_TIME)
     return True
 
 
 def _headline(state: LineState, i: int) -> int:
     """Claim the headline, its copies and the metadata line under them."""
-    state.claim(i, LineKind.HEADLINE, Role.HEADLINE)
+    state.claim(i, _HEADLINE, _HEADLINE_ROLE)
     after = _mark_copies(state, i, state.norms[i])
     nxt = state.next_nonblank(after)
     if nxt is None:
         return after
-    if state.shapes[nxt] in (Shape.TEXT, Shape.TIME):
+    if state.shapes[nxt] in (_TEXT, _TIME):
         norm = state.norms[nxt]
         split = _split_source_time(state, norm)
         if split is not None:
-            state.claim(nxt, LineKind.DATELINE, Role.SOURCE_TIME, split[1])
+            state.claim(nxt, _DATELINE, _SOURCE_TIME, split[1])
             return nxt + 1
         assert state.rules is not None
         for pattern in state.rules.meta:
             if len(norm) <= GLUED_MAX * 2 and pattern.fullmatch(norm):
-                state.claim(nxt, LineKind.DATELINE, Role.META)
+                state.claim(nxt, _DATELINE, _META)
                 # A summary page prints the headline again under its meta line.
                 return _mark_copies(state, nxt, state.norms[i])
     return after
@@ -146,11 +161,11 @@ def _mark_copies(state: LineState, i: int, text: str) -> int:
     A repeat is a headline when line ``i`` is part of the header (the headline or
     its metadata line), else related (a teaser title's).
     """
-    header = state.kinds[i] in (LineKind.HEADLINE, LineKind.DATELINE)
-    kind = LineKind.HEADLINE if header else LineKind.RELATED
+    header = state.kinds[i] in (_HEADLINE, _DATELINE)
+    kind = _HEADLINE if header else _RELATED
     j = state.next_nonblank(i + 1)
     while j is not None and state.norms[j] == text:
-        state.claim(j, kind, Role.COPY)
+        state.claim(j, kind, _COPY)
         i = j
         j = state.next_nonblank(i + 1)
     return i + 1

@@ -18,6 +18,13 @@ __all__ = ["bullet_label", "fill_items", "fill_loose", "fill_partial"]
 _BLANK = LineKind.BLANK
 _BOILERPLATE = LineKind.BOILERPLATE
 _RELATED = LineKind.RELATED
+# Shapes and roles as module constants: looking a member up on its enum class costs
+# far more, and these are read for every line of the teasers.
+_BLANK_SHAPE, _CHROME, _BULLET = Shape.BLANK, Shape.CHROME, Shape.BULLET
+_CHROME_SHAPES = (Shape.CHROME, Shape.JUNK)
+_ITEM_TITLE, _ITEM_SOURCE, _ITEM_TIME = Role.ITEM_TITLE, Role.ITEM_SOURCE, Role.ITEM_TIME
+_ITEM_TEASER, _COPY = Role.ITEM_TEASER, Role.COPY
+_ITEM_SOURCE_BULLET, _ITEM_CATEGORY = Role.ITEM_SOURCE_BULLET, Role.ITEM_CATEGORY
 
 
 def bullet_label(state: LineState, norm: str) -> str:
@@ -48,8 +55,8 @@ def _fill_item(state: LineState, start: int, end: int) -> None:
     source: str | None = None
     bullets: list[int] = []
     in_bullets = teased = False
-    blank, chrome, bullet = Shape.BLANK, Shape.CHROME, Shape.BULLET
-    item_title, item_source, item_time = Role.ITEM_TITLE, Role.ITEM_SOURCE, Role.ITEM_TIME
+    blank, chrome, bullet = _BLANK_SHAPE, _CHROME, _BULLET
+    item_title, item_source, item_time = _ITEM_TITLE, _ITEM_SOURCE, _ITEM_TIME
     for i in range(start, end):
         shape = shapes[i]
         if shape is blank:
@@ -77,10 +84,10 @@ def _fill_item(state: LineState, start: int, end: int) -> None:
             kinds[i], roles[i] = _RELATED, item_title
             in_bullets = False
         elif norms[i] == title:
-            kinds[i], roles[i] = _RELATED, Role.COPY
+            kinds[i], roles[i] = _RELATED, _COPY
             in_bullets = False
         else:
-            kinds[i], roles[i] = _RELATED, Role.ITEM_TEASER
+            kinds[i], roles[i] = _RELATED, _ITEM_TEASER
             in_bullets, teased = False, True
     # One bullet names the outlet: the last one that repeats the source line (or,
     # with no source line, the last of several); the others are categories.
@@ -89,7 +96,7 @@ def _fill_item(state: LineState, start: int, end: int) -> None:
     outlet = named[-1] if named else (len(labels) - 1 if source is None and len(labels) > 1
                                       else None)
     for k, (i, label) in enumerate(zip(bullets, labels, strict=True)):
-        role = Role.ITEM_SOURCE_BULLET if k == outlet else Role.ITEM_CATEGORY
+        role = _ITEM_SOURCE_BULLET if k == outlet else _ITEM_CATEGORY
         state.claim(i, _RELATED, role, label)
 
 
@@ -117,9 +124,9 @@ def fill_partial(state: LineState, start: int, end: int) -> None:
 def fill_loose(state: LineState, i: int) -> None:
     """Settle a line outside any item: blank, chrome, or orphaned teaser text."""
     shape = state.shapes[i]
-    if shape is Shape.BLANK:
+    if shape is _BLANK_SHAPE:
         state.claim(i, _BLANK)
-    elif shape in (Shape.CHROME, Shape.JUNK):
+    elif shape in _CHROME_SHAPES:
         state.claim(i, _BOILERPLATE)
     else:
         state.claim(i, _RELATED, Role.ORPHAN)

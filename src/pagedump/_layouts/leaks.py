@@ -34,6 +34,7 @@ import bisect
 import functools
 import re
 from itertools import accumulate
+from typing import NamedTuple
 
 from pagedump._shapes import CAPTION_MAX, CREDIT_ENDS, Shape
 from pagedump._state import LineState
@@ -187,33 +188,51 @@ def _credit_marks(separators: tuple[str, ...]) -> tuple[str, ...]:
                  - {":", "/"})
 
 
+class _Outlet(NamedTuple):
+    """How a story's outlet is named in the text it leaks (see :func:`_outlet`)."""
+
+    blurbs: tuple[str, ...]
+    """How a blurb about the outlet opens: ``"ap is "``, ``"the associated press is "``."""
+    longest: int
+    """The length of the longest blurb opening."""
+    spaced: tuple[str, ...]
+    """Its names between spaces, lower-cased: ``" associated press "``, ``" ap "``."""
+
+
+@functools.lru_cache(maxsize=256)
+def _outlet(source: str) -> _Outlet:
+    """The names of the outlet called ``source``, found once per outlet, not per page.
+
+    Its name, and its initials when it has several words.
+    """
+    name = source.lower().removeprefix("the ")
+    initials = "".join(word[0] for word in name.split() if word)
+    names = (name, initials) if len(initials) >= 2 and " " in name else (name,)
+    blurbs = tuple(f"{the}{each} is " for each in names for the in ("", "the "))
+    return _Outlet(blurbs, max(map(len, blurbs)), tuple(f" {each} " for each in names))
+
+
 def claim_leaks(state: LineState, start: int, end: int) -> None:
     """Claim the chrome leaked into the story between ``start`` and ``end``."""
-    kinds, shapes = state.kinds, state.shapes
-    text = Shape.TEXT
-    # The dump's first and last lines may be cut anywhere: they are not judged.
-    last = len(kinds) - 1
-    lines = [i for i in range(max(start, 1), min(end, last))
-             if kinds[i] is None and shapes[i] is text]
-    if not lines:
-        return
-    _Leaks(state, lines, start, end).run()
+    leaks = _Leaks(state, start, end)
+    if leaks.lines:
+        leaks.run()
 
 
 class _Leaks:
     """One page's body lines, their words, and what has been found leaked so far."""
 
-    def __init__(self, state: LineState, lines: list[int], start: int, end: int) -> None:
+    def __init__(self, state: LineState, start: int, end: int) -> None:
         self.state = state
         self.norms = state.norms
-        self.lines = lines
+        self.lines: list[int] = []
+        """The free lines of text between ``start`` and ``end``, which the stage judges."""
         self.start, self.end = start, end
         self.words = _Words(self.norms)
         self.leaked: set[int] = set()
         self.kept: set[int] = set()
         self.shaped: dict[int, int | None] = {}
         """Per line judged so far, what :meth:`_loose_line` reads of its text."""
-        norms = self.norms
         self.prose: list[int] = []
         """The lines long enough to be a paragraph."""
         self.notices: list[int] = []
@@ -228,27 +247,35 @@ class _Leaks:
         self.marked: list[int] = []
         """The lines that may end in a credit: each credit holds a separator, a slash
         or a closing bracket."""
-        self._sort(state)
+        notes = self._sort(state)
         self.short = frozenset(self.titles)
         self.long = frozenset(self.prose)
-        self.notes = _Text(self.notices, [norms[i] for i in self.notices])
+        self.notes = _Text(self.notices, notes)
         """The text of the lines short enough to be a notice or a prompt."""
         self.title, self.source = self._header()
         self._headline: frozenset[str] | None = None
         self._lead: int | None = _UNJUDGED
         self._narrow: frozenset[str] | None = None
 
-    def _sort(self, state: LineState) -> None:
-        """Sort the body's lines for the cues, in one step per line.
+    def _sort(self, state: LineState) -> list[str]:
+        """Find the lines to judge and sort them for the cues, in one step per line.
 
         Most of a story is long lines of prose, which most cues never stand in.
+
+        Returns:
+            The text of each notice (see :attr:`notices`).
         """
-        norms = self.norms
+        norms, kinds, shapes, text = self.norms, state.kinds, state.shapes, Shape.TEXT
         # (The lists as local names: this loop runs on every line of the body.)
-        prose, notices, titles, brief = self.prose, self.notices, self.titles, self.brief
-        keyed, marked = self.keyed, self.marked
+        lines, prose, notices, titles = self.lines, self.prose, self.notices, self.titles
+        brief, keyed, marked = self.brief, self.keyed, self.marked
+        notes: list[str] = []
         marks = _credit_marks(state.dialect.credit_separators)
-        for i in self.lines:
+        # The dump's first and last lines may be cut anywhere: they are not judged.
+        for i in range(max(self.start, 1), min(self.end, len(norms) - 1)):
+            if kinds[i] is not None or shapes[i] is not text:
+                continue
+            lines.append(i)
             norm = norms[i]
             size = len(norm)
             final = norm[-1]
@@ -256,6 +283,7 @@ class _Leaks:
                 prose.append(i)
             if size <= _NOTICE_MAX:
                 notices.append(i)
+                notes.append(norm)
                 if size <= _CREDIT_LINE:
                     brief.append(i)
                 if size <= _TITLE_MAX and (final.isalnum() or final == "%"):
@@ -270,6 +298,7 @@ class _Leaks:
                 marked.append(i)
             elif "/" in norm or final == ")" or (marks and any(m in norm for m in marks)):
                 marked.append(i)
+        return notes
 
     @property
     def headline(self) -> frozenset[str]:
@@ -343,20 +372,20 @@ class _Leaks:
         if after not in self.long or after in self.short or before not in self.long:
             return False  # (a line both long and short enough may be a title too)
         norm = self.norms[before]
-        return (self._follows(before, i) and self._follows(i, after)
-                and ends_sentence(norm) and not norm.endswith(":"))
+        # (Most paragraphs stand on consecutive lines: that is settled without a call.)
+        return ((i == before + 1 or self._follows(before, i))
+                and (after == i + 1 or self._follows(i, after))
+                and norm[-1] in SENTENCE_ENDS and not norm.endswith(":"))
 
     # -- single lines -----------------------------------------------------------------
     def _notices(self) -> None:
         """Prompts, page notices, the outlet's blurb, player clocks, outlet credits."""
         norms, leaked, lines = self.norms, self.leaked, self.lines
-        names = self._outlet_names()
-        if names:
-            # How a blurb about the outlet opens: "AP is ...", "The Associated Press is ...".
-            outlet = tuple(f"{the}{name} is " for name in names for the in ("", "the "))
-            longest = max(map(len, outlet))
+        outlet = _outlet(self.source) if self.source else None
+        if outlet is not None:
+            longest = outlet.longest
             for i in {lines[0], lines[-1]}:
-                if norms[i][:longest].lower().startswith(outlet):
+                if norms[i][:longest].lower().startswith(outlet.blurbs):
                     leaked.add(i)  # the outlet describing itself
         # A notice or a prompt is a line or two, not a paragraph. What it holds is
         # found in the body's text at once, and only the lines that hold it are read.
@@ -384,8 +413,8 @@ class _Leaks:
             norm = norms[i]
             if len(norm) <= 40 and _CLOCK.match(norm) is not None and len(norm.split()) <= 3:
                 leaked.add(i)  # a player's clock
-        if names:
-            spaced = [f" {name} " for name in names]
+        if outlet is not None:
+            spaced = outlet.spaced
             for i in self.titles:
                 norm = norms[i]
                 if len(norm) > 60 or i in leaked:
@@ -395,13 +424,6 @@ class _Leaks:
                     if name in low:
                         leaked.add(i)  # the outlet's name alone: a photo credit
                         break
-
-    def _outlet_names(self) -> tuple[str, ...]:
-        if not self.source:
-            return ()
-        name = self.source.lower().removeprefix("the ")
-        initials = "".join(word[0] for word in name.split() if word)
-        return (name, initials) if len(initials) >= 2 and " " in name else (name,)
 
     # -- captions ---------------------------------------------------------------------
     def _captions(self) -> None:
@@ -528,8 +550,7 @@ class _Leaks:
 
     def _follows(self, i: int, j: int) -> bool:
         """Whether line ``j`` comes right after line ``i`` (blank lines between)."""
-        nxt = self.state.next_nonblank(i + 1, self.end)
-        return nxt == j
+        return j == i + 1 or self.state.next_nonblank(i + 1, self.end) == j
 
     # -- runs and labels ----------------------------------------------------------------
     def _loose_line(self, i: int) -> bool:

@@ -29,6 +29,11 @@ from pagedump._tokens import LineKind, Role
 __all__ = ["FORMS", "Region", "read_related"]
 
 _RELATED = LineKind.RELATED
+# Shapes and roles as module constants: looking a member up on its enum class costs
+# far more than a global, and an item's lines read several.
+_TEXT, _TIMED = Shape.TEXT, Shape.TIMED
+_ITEM_TITLE, _ITEM_SOURCE, _ITEM_TIME, _COPY = (
+    Role.ITEM_TITLE, Role.ITEM_SOURCE, Role.ITEM_TIME, Role.COPY)
 
 
 @attrs.define(slots=True)
@@ -119,7 +124,7 @@ def timed(state: LineState, region: Region) -> list[int]:
     anywhere a dash bullet follows it.
     """
     shapes = state.shapes
-    timed_shape, time = Shape.TIMED, Shape.TIME
+    timed_shape, time = _TIMED, Shape.TIME
     low, stop = region.low, region.stop
     anchors = [i for i in region.marked if low <= i < stop and (
         shapes[i] is timed_shape
@@ -203,10 +208,10 @@ def _is_compact_anchor(state: LineState, i: int, heading: int | None) -> bool:
 def _timed_item(state: LineState, anchor: int, region: int) -> int:
     """Claim the lines before an item's time line; return the item's first line."""
     norms, shapes = state.norms, state.shapes
-    spaced = shapes[anchor] is Shape.TIMED
+    spaced = shapes[anchor] is _TIMED
     prefix = state.dialect.time_prefix or ""
     value = norms[anchor][len(prefix):] if spaced else norms[anchor]
-    state.claim(anchor, _RELATED, Role.ITEM_TIME, value)
+    state.claim(anchor, _RELATED, _ITEM_TIME, value)
     start = anchor
     if spaced:
         # Spaced: title, title again, blank, source, blank, time.
@@ -214,21 +219,21 @@ def _timed_item(state: LineState, anchor: int, region: int) -> int:
         if source is not None and state.free_text(source):
             title: int | None = source
             if _copies_before(state, source, region) == source:
-                state.claim(source, _RELATED, Role.ITEM_SOURCE)
+                state.claim(source, _RELATED, _ITEM_SOURCE)
                 start = source
                 title = state.prev_nonblank(source - 1, region)
             if title is not None and state.free_text(title):
                 first = _copies_before(state, title, region)
-                state.claim(first, _RELATED, Role.ITEM_TITLE)
+                state.claim(first, _RELATED, _ITEM_TITLE)
                 for i in range(first + 1, title + 1):
-                    state.claim(i, _RELATED, Role.COPY)
+                    state.claim(i, _RELATED, _COPY)
                 start = first
     else:
         # Compact: the outlet sits right above the time, with no blank between.
         source = anchor - 1
-        if (source >= region and shapes[source] is Shape.TEXT and state.kinds[source] is None
+        if (source >= region and shapes[source] is _TEXT and state.kinds[source] is None
                 and len(norms[source]) <= 80):
-            state.claim(source, _RELATED, Role.ITEM_SOURCE)
+            state.claim(source, _RELATED, _ITEM_SOURCE)
             start = source
     return start
 
