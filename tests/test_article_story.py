@@ -589,3 +589,18 @@ def test_a_sentence_opening_with_a_prompt_word_after_the_story_ends_it(
     kinds = _kinds(lines)
     assert all(kinds[p] is BODY for p in [*_EN, *_MORE_EN])
     assert (kinds[line] is BODY) is story
+
+
+@pytest.mark.parametrize(("line", "story"), [
+    ("4 Kommentare", False),
+    ("3 responses to “River at record low”", False),
+    ("No comments for “River at record low”", False),
+    ("4 farmers to the minister, the mayor said.", True)])
+def test_a_count_of_comments_after_the_story_ends_it(line: str, story: bool) -> None:
+    # A thread's heading that counts its comments ends the story even as a line of
+    # prose length, and even when the comments under it outweigh the story.
+    lines = ["River at record low - The Daily", "", "River at record low", "", *_EN, "",
+             line, "", *_COMMENTS_EN, "", "Privacy policy"]
+    kinds = _kinds(lines)
+    assert all(kinds[p] is BODY for p in _EN)
+    assert all((kinds[c] is BODY) is story for c in _COMMENTS_EN)

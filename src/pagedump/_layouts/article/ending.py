@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from pagedump._layouts.article.evidence import BAD, GOOD, ArticleData, ArticlePage, words_of
 
-__all__ = ["is_end_heading", "story_end"]
+__all__ = ["is_comment_count", "is_end_heading", "story_end"]
 
 # The longest line read as a closing heading ("Das könnte Sie auch interessieren (3)").
 _HEADING_CHARS = 60
@@ -36,6 +36,21 @@ _BOX_LINES = 2
 # How a statement that closes a story ends: a full stop or a quote (after three words).
 _STATEMENT_ENDS = frozenset(".\"'”’»")
 _STATEMENT_SPACES = 2
+# A thread's heading counts its comments ("12 Kommentare", "3 responses to “Title”"):
+# a figure or a word for none or one, then a word for comments or replies; after this
+# share of the run's prose it ends the story.
+_COUNT_WORDS = frozenset((
+    "no", "none", "one", "keine", "kein", "ein", "eine", "einen", "aucun", "aucune", "un",
+    "une", "ningún", "ninguna", "uno", "una", "nessun", "nessuna", "nenhum", "nenhuma",
+    "um", "geen", "één", "brak", "jeden"))
+_THREAD_WORDS = frozenset((
+    "comments", "comment", "responses", "response", "replies", "reply", "thoughts",
+    "kommentare", "kommentar", "antworten", "antwort", "reaktionen", "commentaires",
+    "commentaire", "réponses", "réponse", "comentarios", "comentario", "respuestas",
+    "commenti", "risposte", "comentários", "reacties", "reactie", "komentarze", "komentarz",
+    "odpowiedzi"))
+_QUOTES = frozenset("\"“”„«»‘’‚'")
+_COUNT_AFTER = 0.4
 
 
 def is_end_heading(norm: str, data: ArticleData) -> bool:
@@ -48,6 +63,25 @@ def is_end_heading(norm: str, data: ArticleData) -> bool:
     # An article before the heading ("Die meistgelesenen Artikel").
     return len(words) > 1 and words[0] in data.function_words and _heads(
         words[1:], data.end_phrases)
+
+
+def is_comment_count(norm: str, data: ArticleData) -> bool:
+    """Whether ``norm`` heads a comment thread by counting it ("12 Kommentare").
+
+    A count, then a word for comments, perhaps a preposition and the story's title in
+    quotes ("11 Antworten zu “Title”", "No comments for “Title”").
+    """
+    if not norm or len(norm) > _HEADING_CHARS * 3:
+        return False
+    words = words_of(norm[:_HEADING_CHARS * 3])
+    if len(words) < 2 or words[1] not in _THREAD_WORDS:
+        return False
+    if not (words[0].isdigit() or words[0] in _COUNT_WORDS):
+        return False
+    if len(words) == 2:
+        return True
+    # A title in quotes after a preposition: the story's own ("... zu “Title”").
+    return words[2] in data.function_words and any(ch in _QUOTES for ch in norm)
 
 
 def _heads(words: list[str], phrases: frozenset[str]) -> bool:
@@ -135,6 +169,9 @@ def story_end(page: ArticlePage, start: int, end: int, headline: int | None = No
         if (classes[i] != GOOD and before >= _BOX_AFTER * total
                 and _opens_with_prompt(norms[i], data)):
             # "Subscribe now to our edition for the full story.": a call, not prose.
+            return _prompt_before(page, i)
+        if before >= _COUNT_AFTER * total and is_comment_count(norms[i], data):
+            # "11 Antworten zu “Title”": the thread under the story, however long.
             return _prompt_before(page, i)
         if weight > 0.0:
             before += weight
