@@ -604,3 +604,34 @@ def test_a_count_of_comments_after_the_story_ends_it(line: str, story: bool) -> 
     kinds = _kinds(lines)
     assert all(kinds[p] is BODY for p in _EN)
     assert all((kinds[c] is BODY) is story for c in _COMMENTS_EN)
+
+
+_COOKIES_EN = [
+    ("This website uses cookies to improve your experience while you navigate through the"
+     " website, and the ones that are needed are stored in your browser all the time."),
+    ("We also use the cookies of third parties that help us to understand how you use this"
+     " website, and these will be stored in your browser only with your consent to it."),
+    ("You can opt out of these cookies at any time, but turning some of them off may have"
+     " an effect on how well the pages of this website work for you in your browser."),
+    ("The necessary cookies are needed for the website to work properly, and they make sure"
+     " that the basic functions and the security features of the website work for you."),
+    ("The analytics cookies are used to understand how the visitors of the website use it,"
+     " and they give us the number of visitors, the bounce rate and the traffic source."),
+]
+
+
+_SECTIONS = ["Home", "World", "Politics", "Business", "Science", "Farming", "Weather",
+             "Sport", "Culture", "Travel", "Opinion", "Podcasts", "Contact us"]
+
+
+def test_a_copy_of_the_title_in_a_list_of_links_is_not_the_headline() -> None:
+    # The run after the title's copy in "Latest" (a cookie notice) outweighs the story;
+    # the copy stands packed between other titles, as a list's item, and is no headline.
+    lines = ["River at record low - The Daily", "", "River at record low", "", *_EN[:3], "",
+             "Share on Facebook", "Share on Twitter", "Print", "Email", "", *_SECTIONS, "",
+             "Latest", "", "Town learns to live with less water",
+             "River at record low", "Reservoirs of the north are empty", "",
+             *_COOKIES_EN]
+    kinds = _kinds(lines)
+    assert all(kinds[p] is BODY for p in _EN[:3])
+    assert all(kinds[c] is BOILERPLATE for c in _COOKIES_EN)
