@@ -635,3 +635,26 @@ def test_a_copy_of_the_title_in_a_list_of_links_is_not_the_headline() -> None:
     kinds = _kinds(lines)
     assert all(kinds[p] is BODY for p in _EN[:3])
     assert all(kinds[c] is BOILERPLATE for c in _COOKIES_EN)
+
+
+def test_a_notice_about_the_sites_cookies_is_not_the_story() -> None:
+    lines = ["River at record low - The Daily", "", "River at record low", "", *_EN, "",
+             *_COOKIES_EN]
+    kinds = _kinds(lines)
+    assert all(kinds[p] is BODY for p in _EN)
+    assert all(kinds[c] is BOILERPLATE for c in _COOKIES_EN)
+
+
+def test_a_story_about_cookies_keeps_its_cookies() -> None:
+    recipe = [
+        ("These cookies are soft in the middle and crisp at the edges, and they take less"
+         " than half an hour from the bowl to the plate, which is why we bake them often."),
+        ("Beat the butter and the sugar until pale, then add the egg and the flour, and"
+         " put spoonfuls of the dough on a tray, well apart, because the cookies spread."),
+        ("Bake the cookies for twelve minutes, until golden at the edges, and let them cool"
+         " on the tray for five minutes before you lift them onto a rack to cool down."),
+    ]
+    lines = ["Soft butter cookies - The Kitchen", "", "Soft butter cookies", "", *recipe, "",
+             "Privacy policy"]
+    kinds = _kinds(lines)
+    assert all(kinds[p] is BODY for p in recipe)

@@ -85,6 +85,8 @@ _VIDEO = re.compile(r"(?i:video)\b")
 _CAROUSEL_SIDE = 2
 # How often a closing heading is printed when it repeats under each item of a thread.
 _THREAD = 4
+# The word a consent notice names: a line with it speaks of the page, not the story.
+_CONSENT_WORDS = frozenset(("cookie", "cookies"))
 # Words sampled for the function-word share: enough to judge any paragraph.
 _SAMPLE = 60
 
@@ -343,6 +345,9 @@ def _read_lines(norms: list[str], data: ArticleData) -> LineEvidence:
             counts[norm] = counts.get(norm, 0) + 1
     function_words, symbols = data.function_words, data.chrome_symbols
     lengths, shares, classes = found.lengths, found.shares, found.classes
+    # A page whose title names cookies is about them (a recipe), not about its consent.
+    title = next((norm for norm in norms if norm), "")
+    consent = _CONSENT_WORDS.difference(words_of(title[:LONG]))
     for i, norm in enumerate(norms):
         n = len(norm)
         if not n:
@@ -360,6 +365,11 @@ def _read_lines(norms: list[str], data: ArticleData) -> LineEvidence:
         lengths.append(n)
         share = _fw_share(tokens, function_words) if len(tokens) >= 4 else 0.0
         shares.append(share)
+        if consent and not consent.isdisjoint(tokens):
+            # A line that names the site's cookies asks for consent: it is about the
+            # page, however much it reads like prose.
+            classes.append(BAD)
+            continue
         if n > LONG:
             classes.append(-1)
             continue
