@@ -658,3 +658,17 @@ def test_a_story_about_cookies_keeps_its_cookies() -> None:
              "Privacy policy"]
     kinds = _kinds(lines)
     assert all(kinds[p] is BODY for p in recipe)
+
+
+@pytest.mark.parametrize(("standfirst", "story"), [
+    ("Farmers along the river fear for this year's crop as the water keeps falling", True),
+    ("Lowmere ferry rests on the dry riverbed mud", False),
+])
+def test_a_standfirst_after_a_menu_right_over_the_story_opens_it(standfirst: str,
+                                                                 story: bool) -> None:
+    # Deep in a run of menu labels a line costs much; a line of near-prose of ten
+    # words or more right over the first paragraph is the standfirst all the same.
+    lines = ["River at record low - The Daily", "", *_SECTIONS, "", standfirst, "", *_EN]
+    kinds = _kinds(lines)
+    assert all(kinds[p] is BODY for p in _EN)
+    assert (kinds[standfirst] is not BOILERPLATE) is story

@@ -39,6 +39,8 @@ _TEASER_LABEL = 40
 _LEAD_GAP = 6
 # What a line right before the story may cost and still open it.
 _OPENER_COST = 50.0
+# A line of near-prose of at least this many words right over the story is its standfirst.
+_STANDFIRST_WORDS = 10
 # How many lines before the story may open it.
 _OPENERS = 6
 # A credit alone on its line: at most this many characters, and words in its name.
@@ -336,7 +338,8 @@ def open_story(page: ArticlePage, start: int) -> None:
         while i >= 0 and not page.norms[i]:
             i -= 1
         # Above the first opener, only content lines (a list's items) go on.
-        if i < 0 or not _opens(page, i) or (n and page.weights[i] < -2 * COST_ITEM):
+        if i < 0 or not _opens(page, i, first=not n) or (
+                n and page.weights[i] < -2 * COST_ITEM):
             return
         norm = page.norms[i]
         if title_like(norm) and norm[-1] not in CLAUSE_ENDS:
@@ -345,13 +348,15 @@ def open_story(page: ArticlePage, start: int) -> None:
             page.kinds[i], page.roles[i] = _BODY, Role.PARAGRAPH
 
 
-def _opens(page: ArticlePage, i: int) -> bool:
+def _opens(page: ArticlePage, i: int, *, first: bool = False) -> bool:
     """Whether line ``i``, before the story, may be its opening."""
     norm = page.norms[i]
     if page.kinds[i] is not _BOILERPLATE or page.classes[i] == BAD:
         return False
-    # A line printed again on the page, or deep in a run of labels, is navigation.
-    if page.weights[i] == CAPTION or page.weights[i] <= -_OPENER_COST:
+    # A line printed again on the page, or deep in a run of labels, is navigation;
+    # but a line of near-prose right over the first paragraph is its standfirst.
+    if page.weights[i] == CAPTION or (page.weights[i] <= -_OPENER_COST and not (
+            first and page.classes[i] == NEAR and norm.count(" ") + 1 >= _STANDFIRST_WORDS)):
         return False
     if " " not in norm:
         return False  # one word: a label or a stamp ("Sport", "12h", "subscribing")
