@@ -62,6 +62,10 @@ _TEASERS_DE = [
     (_EN, "Media contact", _TEASERS_EN),
     (_DE, "Vorheriges Weiter", _TEASERS_DE),
     (_DE, "Weitere Inhalte:", _TEASERS_DE),
+    (_DE, "Beliebte Beiträge zum Thema:", _TEASERS_DE),
+    (_DE, "Empfohlen für dich", _TEASERS_DE),
+    (_DE, "Zum Weiterlesen", _TEASERS_DE),
+    (_EN, "Pour aller plus loin", _TEASERS_EN),
 ])
 def test_a_closing_heading_ends_the_story(story: list[str], closing: str,
                                           teasers: list[str]) -> None:

@@ -206,6 +206,9 @@ END_MARKERS = (
     "mehr dazu", "lesen sie mehr", "lesen sie hier", "über den autor", "über die autorin",
     "über die autoren", "zum autor", "zur autorin", "über uns", "weitere nachrichten",
     "kommentieren sie hier", "pressekontakt", "vorheriges", "vorheriger artikel",
+    "empfohlen für dich", "empfohlen für sie", "beliebte beiträge", "beliebte artikel",
+    "zum weiterlesen", "das könnte dir auch gefallen", "mehr infos", "weitere infos",
+    "mehr informationen", "zusatzinformationen",
     # ... and after an article ("Die meistgelesenen Artikel", "Die neuesten Beiträge")
     "meistgelesenen artikel", "meistgelesenen", "neuesten beiträge", "neuesten artikel",
     "aktuellen beiträge", "ähnlichen beiträge", "ähnlichen artikel",
@@ -214,12 +217,14 @@ END_MARKERS = (
     "articles liés", "les plus lus", "commentaires", "laisser un commentaire",
     "vous aimerez aussi", "à voir aussi", "dans la même rubrique", "répondre",
     "à propos de l'auteur", "l'auteur", "contact presse",
+    "pour approfondir", "pour aller plus loin", "recommandé pour vous", "articles populaires",
     # Spanish
     "te puede interesar", "noticias relacionadas", "artículos relacionados", "lo más leído",
     "comentarios", "deja un comentario", "más noticias", "también te puede interesar",
     "lee también", "relacionados", "responder", "lea", "lea también", "lea más", "vea también",
     "mira también", "puedes ver", "mire", "sobre el autor", "otras noticias",
     "noticias relacionadas", "infórmate más", "informate más",
+    "recomendado para ti", "artículos populares", "para saber más",
     # Italian
     "leggi anche", "articoli correlati", "potrebbe interessarti", "i più letti", "commenti",
     "lascia un commento", "rispondi",
