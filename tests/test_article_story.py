@@ -676,3 +676,15 @@ def test_a_standfirst_after_a_menu_right_over_the_story_opens_it(standfirst: str
     kinds = _kinds(lines)
     assert all(kinds[p] is BODY for p in _EN)
     assert (kinds[standfirst] is not BOILERPLATE) is story
+
+
+@pytest.mark.parametrize(("name", "story"), [("JANE ROE", False), ("Mary Poole", True)])
+def test_a_paragraph_opening_with_the_bylines_name_after_the_story_is_the_authors_box(
+        name: str, story: bool) -> None:
+    bio = (f"{name} has written about farming, water and the valley's villages for more than"
+           " ten years, and before that she worked as a teacher in the hills above the lake.")
+    lines = ["River at record low - The Daily", "", "River at record low", "By Jane Roe", "",
+             *_EN, *_MORE_EN, "", bio, "", "Privacy policy"]
+    kinds = _kinds(lines)
+    assert all(kinds[p] is BODY for p in [*_EN, *_MORE_EN])
+    assert (kinds[bio] is BODY) is story

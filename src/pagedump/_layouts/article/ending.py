@@ -33,6 +33,8 @@ _BOX_AFTER = 0.85
 _NAME_WORDS = (2, 4)
 _NAME_CHARS = 40
 _BOX_LINES = 2
+# How many lines before the story a byline whose name opens the author's box may stand.
+_BYLINE_LOOKBACK = 12
 # How a statement that closes a story ends: a full stop or a quote (after three words).
 _STATEMENT_ENDS = frozenset(".\"'”’»")
 _STATEMENT_SPACES = 2
@@ -156,6 +158,35 @@ def _label_before(page: ArticlePage, i: int) -> int:
     return i
 
 
+def _byline_names(page: ArticlePage, start: int) -> list[str]:
+    """The names of the bylines shortly before the story ("By Jane Roe"), case-folded."""
+    byline = page.data.byline
+    if byline is None:
+        return []
+    names: list[str] = []
+    for i in page.nonblank_before(start, _BYLINE_LOOKBACK):
+        norm = page.norms[i]
+        found = byline.match(norm) if len(norm) <= _NAME_CHARS * 2 else None
+        if found is None:
+            continue
+        words = norm[found.start("name"):].split()
+        name = []
+        for word in words[:_NAME_WORDS[1]]:
+            name.append(word.strip(",|"))
+            if not word[0].isupper() or word.endswith((",", "|")):
+                break
+        if _NAME_WORDS[0] <= len(name) and all(w[:1].isupper() for w in name):
+            names.append(" ".join(name).casefold())
+    return names
+
+
+def _about_author(norm: str, names: list[str]) -> bool:
+    """Whether a paragraph opens with the byline's name ("Jane Roe is a reporter ...")."""
+    folded = norm[:_NAME_CHARS + 1].casefold()
+    return any(folded.startswith(name) and folded[len(name):len(name) + 1] in (" ", ",")
+               for name in names)
+
+
 def story_end(page: ArticlePage, start: int, end: int, headline: int | None = None) -> int:
     """The end of the story in the run ``[start, end)``: at a closing heading after most prose."""
     weights = page.weights
@@ -164,8 +195,13 @@ def story_end(page: ArticlePage, start: int, end: int, headline: int | None = No
         return end
     before = 0.0
     norms, data, classes = page.norms, page.data, page.classes
+    names = _byline_names(page, start)
     for i in range(start, end):
         weight = weights[i]
+        if names and weight > 0.0 and before >= _PROSE_BEFORE * total and _about_author(
+                norms[i], names):
+            # "Jane Roe is a reporter ...", under a story by Jane Roe: the author's box.
+            return _prompt_before(page, i)
         if (classes[i] != GOOD and before >= _BOX_AFTER * total
                 and _opens_with_prompt(norms[i], data)):
             # "Subscribe now to our edition for the full story.": a call, not prose.
