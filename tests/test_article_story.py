@@ -471,6 +471,20 @@ def test_a_list_of_ingredients_right_before_the_steps_is_the_story(method: str) 
     assert kinds["Recipes"] is BOILERPLATE
 
 
+def test_the_prose_right_over_a_list_of_ingredients_is_the_recipes_introduction() -> None:
+    intro = ("Nothing beats a plain butter cake with a cup of tea on a Sunday afternoon, and"
+             " this one keeps well for days in a tin, if it ever lasts that long.")
+    ingredients = ["Ingredients", "250 g butter", "200 g sugar", "4 eggs", "300 g flour",
+                   "1 tsp baking powder", "Salt", "Cling film", "Kitchen Torch", "", "Method"]
+    lines = ["Butter cake - The Kitchen", "", "Butter cake", "", "Home", "Recipes", "",
+             "Rate this recipe", "4 stars", "", intro, "", *ingredients, "", *_STEPS, "",
+             "Privacy policy"]
+    kinds = _kinds(lines)
+    assert all(kinds[line] is not BOILERPLATE for line in [intro, *ingredients, *_STEPS]
+               if line)
+    assert kinds["Rate this recipe"] is BOILERPLATE
+
+
 def test_counters_and_labels_right_before_the_story_are_not_a_list() -> None:
     chrome = ["Filed to: Baking", "438.3K", "57", "4", "Share", "Recipes", "Cakes"]
     lines = ["Butter cake - The Kitchen", "", "Butter cake", "", *chrome, "", *_STEPS, "",

@@ -261,6 +261,12 @@ def claim_list_before(page: ArticlePage, start: int) -> None:
     claimed = [i for i in lines if i >= top]
     if len(figures) * 2 < len(claimed):
         return
+    # The recipe's introduction: prose right over the list's headings.
+    i = top - 1
+    while i >= 0 and not norms[i]:
+        i -= 1
+    if i >= 0 and classes[i] == GOOD and weights[i] > 0.0 and kinds[i] is _BOILERPLATE:
+        claimed.append(i)
     for i in claimed:
         norm = norms[i]
         if title_like(norm) and not norm[0].isdigit() and norm[-1] not in CLAUSE_ENDS:
