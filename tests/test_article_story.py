@@ -613,6 +613,7 @@ def test_a_sentence_opening_with_a_prompt_word_after_the_story_ends_it(
     ("4 Kommentare", False),
     ("3 responses to “River at record low”", False),
     ("No comments for “River at record low”", False),
+    ("66 Likes", False),
     ("4 farmers to the minister, the mayor said.", True)])
 def test_a_count_of_comments_after_the_story_ends_it(line: str, story: bool) -> None:
     # A thread's heading that counts its comments ends the story even as a line of

@@ -51,6 +51,8 @@ _THREAD_WORDS = frozenset((
     "commentaire", "réponses", "réponse", "comentarios", "comentario", "respuestas",
     "commenti", "risposte", "comentários", "reacties", "reactie", "komentarze", "komentarz",
     "odpowiedzi"))
+# A counter of readers' likes, shares or views ("66 Likes") closes a story too.
+_COUNTER_WORDS = frozenset(("likes", "like", "shares", "views", "aufrufe", "reads"))
 _QUOTES = frozenset("\"“”„«»‘’‚'")
 _COUNT_AFTER = 0.4
 
@@ -71,11 +73,14 @@ def is_comment_count(norm: str, data: ArticleData) -> bool:
     """Whether ``norm`` heads a comment thread by counting it ("12 Kommentare").
 
     A count, then a word for comments, perhaps a preposition and the story's title in
-    quotes ("11 Antworten zu “Title”", "No comments for “Title”").
+    quotes ("11 Antworten zu “Title”", "No comments for “Title”"); or a counter of
+    likes, shares or views alone ("66 Likes").
     """
     if not norm or len(norm) > _HEADING_CHARS * 3:
         return False
     words = words_of(norm[:_HEADING_CHARS * 3])
+    if len(words) == 2 and words[0].isdigit() and words[1] in _COUNTER_WORDS:
+        return True  # "66 Likes": the counter under a story, or under each teaser
     if len(words) < 2 or words[1] not in _THREAD_WORDS:
         return False
     if not (words[0].isdigit() or words[0] in _COUNT_WORDS):
