@@ -703,3 +703,11 @@ def test_a_paragraph_opening_with_the_bylines_name_after_the_story_is_the_author
     kinds = _kinds(lines)
     assert all(kinds[p] is BODY for p in [*_EN, *_MORE_EN])
     assert (kinds[bio] is BODY) is story
+
+
+def test_a_count_of_comments_ends_a_short_story_under_a_long_thread() -> None:
+    lines = ["River at record low - The Daily", "", "River at record low", "", *_EN[1:3], "",
+             "35 Comments", "", *_COMMENTS_EN, *_MORE_EN, "", "Privacy policy"]
+    kinds = _kinds(lines)
+    assert all(kinds[p] is BODY for p in _EN[1:3])
+    assert all(kinds[c] is BOILERPLATE for c in [*_COMMENTS_EN, *_MORE_EN])

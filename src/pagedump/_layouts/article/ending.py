@@ -39,8 +39,9 @@ _BYLINE_LOOKBACK = 12
 _STATEMENT_ENDS = frozenset(".\"'”’»")
 _STATEMENT_SPACES = 2
 # A thread's heading counts its comments ("12 Kommentare", "3 responses to “Title”"):
-# a figure or a word for none or one, then a word for comments or replies; after this
-# share of the run's prose it ends the story.
+# a figure or a word for none or one, then a word for comments or replies. Past the
+# story's first lines (this share of the run's prose) it ends the story: the thread
+# under it may outweigh the story many times.
 _COUNT_WORDS = frozenset((
     "no", "none", "one", "keine", "kein", "ein", "eine", "einen", "aucun", "aucune", "un",
     "une", "ningún", "ninguna", "uno", "una", "nessun", "nessuna", "nenhum", "nenhuma",
@@ -54,7 +55,7 @@ _THREAD_WORDS = frozenset((
 # A counter of readers' likes, shares or views ("66 Likes") closes a story too.
 _COUNTER_WORDS = frozenset(("likes", "like", "shares", "views", "aufrufe", "reads"))
 _QUOTES = frozenset("\"“”„«»‘’‚'")
-_COUNT_AFTER = 0.4
+_COUNT_AFTER = 0.1
 
 
 def is_end_heading(norm: str, data: ArticleData) -> bool:
