@@ -711,3 +711,14 @@ def test_a_count_of_comments_ends_a_short_story_under_a_long_thread() -> None:
     kinds = _kinds(lines)
     assert all(kinds[p] is BODY for p in _EN[1:3])
     assert all(kinds[c] is BOILERPLATE for c in [*_COMMENTS_EN, *_MORE_EN])
+
+
+@pytest.mark.parametrize("notice", ["© Wszystkie prawa zastrzeżone", "Alle Rechte vorbehalten"])
+def test_a_rights_notice_after_the_story_is_a_wall(notice: str) -> None:
+    legal = ("No part of this newspaper may be copied or spread in any form without the"
+             " written consent of the publisher, which can be asked for on our website.")
+    lines = ["River at record low - The Daily", "", "River at record low", "", *_EN, "",
+             notice, "", legal]
+    kinds = _kinds(lines)
+    assert all(kinds[p] is BODY for p in _EN)
+    assert kinds[legal] is BOILERPLATE

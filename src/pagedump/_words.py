@@ -116,7 +116,8 @@ CHROME_MARKERS = (
     "zoeken",
     # Polish
     "subskrybuj", "prenumerata", "zaloguj", "zaloguj się", "zarejestruj", "reklama",
-    "wszelkie prawa zastrzeżone", "polityka prywatności", "udostępnij", "komentarze",
+    "wszelkie prawa zastrzeżone", "wszystkie prawa zastrzeżone", "polityka prywatności",
+    "udostępnij", "komentarze",
     "komentarz", "czytaj więcej", "czytaj też", "czytaj także", "zobacz też",
     "zobacz także", "szukaj", "kontakt",
 )
@@ -167,7 +168,7 @@ FOOTER_MARKERS = (
         "all rights reserved", "alle rechte vorbehalten", "tous droits réservés",
         "todos los derechos reservados", "tutti i diritti riservati",
         "todos os direitos reservados", "alle rechten voorbehouden",
-        "wszelkie prawa zastrzeżone",
+        "wszelkie prawa zastrzeżone", "wszystkie prawa zastrzeżone",
 )
 
 # Labels of a picture's credit, printed after a caption: "... in Hoi An Photograph: Name".
