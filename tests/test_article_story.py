@@ -203,7 +203,10 @@ def test_a_menu_line_after_the_story_is_no_cut_paragraph() -> None:
     ("(Credit: Jane Roe / Grist)", False),
     ("Foto: unsplash/Jane Roe", False),
     ("© Bundesrat | Frank Bräuer", False),
+    ("PAP/ Jane Roe", False),
+    ("Jane Roe / AFP", False),
     ("Fazit: Die Bauern warten auf Regen", True),
+    ("Input/Output", True),
 ])
 def test_a_credit_on_its_own_line_is_beside_the_story(line: str, story: bool) -> None:
     lines = ["River at record low - The Daily", "", "River at record low", "",

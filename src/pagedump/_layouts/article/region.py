@@ -508,6 +508,12 @@ def _is_credit_line(norm: str, function_words: frozenset[str],
         return False
     if norm[0] == "©":
         name = norm[1:]
+    elif "/" in norm and ":" not in norm:
+        # "PAP/ Jane Roe", "Jane Roe / AFP": an agency in capitals, a slash, a name.
+        agency, _, rest = norm.partition("/")
+        if not (agency.strip().isupper() or rest.strip().isupper()):
+            return False
+        name = f"{agency} {rest}"
     else:
         label, colon, name = norm.partition(": ")
         if not colon or not label.isalpha() or not label[0].isupper():
