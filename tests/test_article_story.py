@@ -725,3 +725,15 @@ def test_a_rights_notice_after_the_story_is_a_wall(notice: str) -> None:
     kinds = _kinds(lines)
     assert all(kinds[p] is BODY for p in _EN)
     assert kinds[legal] is BOILERPLATE
+
+
+def test_a_credited_caption_near_the_storys_end_does_not_end_it() -> None:
+    # A caption whose credit holds chrome words ("© AFP") is beside the story, not a
+    # prompt that opens a box after it.
+    caption = "The old ferry on the dry riverbed. © AFP / JANE ROE"
+    last = "Until the rains come, the ferry will stay where it is, on the mud by the church."
+    lines = ["River at record low - The Daily", "", "River at record low", "", *_EN,
+             *_MORE_EN, "", caption, "", last, "", "Privacy policy"]
+    kinds = _kinds(lines)
+    assert all(kinds[p] is BODY for p in [*_EN, *_MORE_EN, last])
+    assert kinds[caption] is BOILERPLATE

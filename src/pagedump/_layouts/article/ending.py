@@ -11,7 +11,14 @@ then a few words about them) ends it too.
 
 from __future__ import annotations
 
-from pagedump._layouts.article.evidence import BAD, GOOD, ArticleData, ArticlePage, words_of
+from pagedump._layouts.article.evidence import (
+    BAD,
+    GOOD,
+    ArticleData,
+    ArticlePage,
+    is_caption,
+    words_of,
+)
 
 __all__ = ["is_comment_count", "is_end_heading", "story_end"]
 
@@ -229,7 +236,8 @@ def story_end(page: ArticlePage, start: int, end: int, headline: int | None = No
             # under a byline's label, that an inline box never is.
             return _prompt_before(page, _label_before(page, i))
         elif ((classes[i] == BAD or norms[i].startswith(data.chrome_symbols))
-              and before >= _BOX_AFTER * total and norms[i].count(" ") >= 1):
+              and before >= _BOX_AFTER * total and norms[i].count(" ") >= 1
+              and not is_caption(norms[i], data)):
             # A prompt after nearly all the story ("Sign up for our newsletter", "Share
             # this:") opens a box whose text speaks to the reader, not the story; a
             # line that opens with a rights mark ("© All rights reserved") closes it.
