@@ -737,3 +737,24 @@ def test_a_credited_caption_near_the_storys_end_does_not_end_it() -> None:
     kinds = _kinds(lines)
     assert all(kinds[p] is BODY for p in [*_EN, *_MORE_EN, last])
     assert kinds[caption] is BOILERPLATE
+
+
+_RESUMED = ("The river will not rise again before the autumn rains come, the farmers say, and"
+            " until then the old ferry will stay where it is, on the mud below the church.")
+_OTHER = ("The town council has approved a new car park beside the railway station, and the"
+          " work on it will start in the spring, when the old warehouses have been pulled down.")
+
+
+@pytest.mark.parametrize(("after", "story"), [(_RESUMED, True), (_OTHER, False)])
+def test_a_box_of_links_near_the_end_is_inline_when_the_story_goes_on_after_it(
+        after: str, story: bool) -> None:
+    # "Related stories" and a few titles after most of the prose, then a full paragraph
+    # on the headline's and the lead's subject: the story goes on after the box.
+    titles = ["Town learns to live with less water", "Reservoirs of the north are empty",
+              "Minister to visit the valley"]
+    lines = ["River at record low - The Daily", "", "River at record low", "", *_EN,
+             *_MORE_EN, "", "Related stories", "", *titles, "", after, "", "Privacy policy"]
+    kinds = _kinds(lines)
+    assert all(kinds[p] is BODY for p in [*_EN, *_MORE_EN])
+    assert all(kinds[t] is BOILERPLATE for t in titles)
+    assert (kinds[after] is BODY) is story

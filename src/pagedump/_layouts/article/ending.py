@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from pagedump._layouts.article.evidence import (
     BAD,
+    CUT,
     GOOD,
     ArticleData,
     ArticlePage,
@@ -40,6 +41,14 @@ _BOX_AFTER = 0.85
 _NAME_WORDS = (2, 4)
 _NAME_CHARS = 40
 _BOX_LINES = 2
+# A box of links inside the story holds at most this many lines; the paragraph after it
+# is the story's when it is this long and shares this many content words (agreeing on
+# their first letters) with the headline and the lead.
+_BOX_LINKS = 6
+_RESUME_CHARS = 150
+_RESUME_SHARED = 2
+_STEM = 5
+_TOPIC_SAMPLE = 600
 # How many lines before the story a byline whose name opens the author's box may stand.
 _BYLINE_LOOKBACK = 12
 # How a statement that closes a story ends: a full stop or a quote (after three words).
@@ -222,6 +231,10 @@ def story_end(page: ArticlePage, start: int, end: int, headline: int | None = No
         if before >= _COUNT_AFTER * total and is_comment_count(norms[i], data):
             # "11 Antworten zu “Title”": the thread under the story, however long.
             return _prompt_before(page, i)
+        if (weight <= 0.0 and before >= _PROSE_BEFORE * total
+                and is_end_heading(norms[i], data)
+                and _story_resumes(page, i, end, _topic(page, start, i, headline))):
+            continue  # "Related stories" and a few titles, and the story goes on
         if weight > 0.0:
             before += weight
         elif (before >= _PROSE_BEFORE * total and (
@@ -243,6 +256,41 @@ def story_end(page: ArticlePage, start: int, end: int, headline: int | None = No
             # line that opens with a rights mark ("© All rights reserved") closes it.
             return _prompt_before(page, i)
     return end
+
+
+def _topic(page: ArticlePage, start: int, end: int, headline: int | None) -> set[str]:
+    """The first letters of the content words of the headline and the story's first paragraph."""
+    texts = [page.norms[headline]] if headline is not None else []
+    first = next((i for i in range(start, end) if page.weights[i] > 0.0), None)
+    if first is not None:
+        texts.append(page.norms[first])
+    return {word[:_STEM] for text in texts for word in words_of(text[:_TOPIC_SAMPLE])
+            if len(word) >= _STEM and word not in page.data.function_words}
+
+
+def _story_resumes(page: ArticlePage, i: int, end: int, topic: set[str]) -> bool:
+    """Whether the story goes on after the box a closing heading opens at line ``i``.
+
+    A box of links inside a story ("Related stories" and a few titles) is followed by
+    more of the story: a full paragraph, no teaser cut short, that speaks of the
+    headline's and the lead's subject. A teaser's text is shorter, or cut.
+    """
+    norms, weights, classes = page.norms, page.weights, page.classes
+    links = 0
+    for j in range(i + 1, end):
+        norm = norms[j]
+        if not norm:
+            continue
+        if weights[j] > 0.0:
+            if classes[j] != GOOD or len(norm) < _RESUME_CHARS or norm.endswith(CUT):
+                return False
+            words = {word[:_STEM] for word in words_of(norm[:_TOPIC_SAMPLE])
+                     if len(word) >= _STEM and word not in page.data.function_words}
+            return links > 0 and len(words & topic) >= _RESUME_SHARED
+        links += 1
+        if links > _BOX_LINKS or classes[j] == GOOD:
+            return False
+    return False
 
 
 def _second_heading(page: ArticlePage, i: int, end: int, most: float) -> bool:

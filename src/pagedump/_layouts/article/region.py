@@ -73,6 +73,10 @@ _LIST_REACH = 40
 _LIST_HEADINGS = 2
 _LIST_SEPARATORS = (" -- ", " – ", " — ", " - ", ": ", " | ", ", ")
 
+# A box of links inside the story: at least and at most so many titles under its heading.
+_BOX_TITLES = 3
+_BOX_LINKS = 6
+
 # A box of calls to the reader inside the story ("Help us!", "Donate now!"): this many
 # exclamations at least, among lines that are all exclamations or questions, each at
 # most so long (a letter's paragraphs may exclaim too).
@@ -413,7 +417,8 @@ def settle_region(page: ArticlePage, start: int, end: int) -> None:
         if weights[i] > 0.0:
             chrome = False
             kinds[i], roles[i] = _BODY, Role.PARAGRAPH
-        elif _is_heading(page, i, end, after_chrome=chrome):
+        elif _is_heading(page, i, end, after_chrome=chrome) and not (
+                chrome and _in_link_box(page, i, start)):
             if _off_topic(page, i, start, end):
                 continue  # another story's headline, printed inside this one
             chrome = False
@@ -422,6 +427,25 @@ def settle_region(page: ArticlePage, start: int, end: int) -> None:
             # Short lines between paragraphs are the story's (list items, a short
             # sentence), unless a chrome line opened them (a link list, a widget).
             kinds[i], roles[i] = _BODY, Role.PARAGRAPH
+
+
+def _in_link_box(page: ArticlePage, i: int, start: int) -> bool:
+    """Whether line ``i`` is the last of several titles in a box under a closing heading.
+
+    A box of links ("Related stories" and three titles) stands inside the story; the
+    last title, right over the story's next paragraph, is no sub-heading. After a box
+    of one link ("Read also" and a title) a sub-heading may follow.
+    """
+    links = 0
+    j = i - 1
+    while j >= start and page.weights[j] <= 0.0 and links <= _BOX_LINKS:
+        norm = page.norms[j]
+        if norm:
+            if is_end_heading(norm, page.data):
+                return links >= _BOX_TITLES - 1
+            links += 1
+        j -= 1
+    return False
 
 
 def _calls(page: ArticlePage, start: int, end: int) -> set[int]:
