@@ -745,11 +745,17 @@ _OTHER = ("The town council has approved a new car park beside the railway stati
           " work on it will start in the spring, when the old warehouses have been pulled down.")
 
 
-@pytest.mark.parametrize(("after", "story"), [(_RESUMED, True), (_OTHER, False)])
+_GOES_ON = ("The minister's visit to the valley has been moved to the first week of next"
+            " month, the union said on Tuesday, because of the long debate on the budget.")
+
+
+@pytest.mark.parametrize(("after", "story"), [
+    (_RESUMED, True), (_GOES_ON, True), (_OTHER, False)])
 def test_a_box_of_links_near_the_end_is_inline_when_the_story_goes_on_after_it(
         after: str, story: bool) -> None:
     # "Related stories" and a few titles after most of the prose, then a full paragraph
-    # on the headline's and the lead's subject: the story goes on after the box.
+    # on the subject of the headline, the lead or the paragraph before the box: the
+    # story goes on after the box.
     titles = ["Town learns to live with less water", "Reservoirs of the north are empty",
               "Minister to visit the valley"]
     lines = ["River at record low - The Daily", "", "River at record low", "", *_EN,

@@ -43,7 +43,7 @@ _NAME_CHARS = 40
 _BOX_LINES = 2
 # A box of links inside the story holds at most this many lines; the paragraph after it
 # is the story's when it is this long and shares this many content words (agreeing on
-# their first letters) with the headline and the lead.
+# their first letters) with the headline, the lead and the paragraph before the box.
 _BOX_LINKS = 6
 _RESUME_CHARS = 150
 _RESUME_SHARED = 2
@@ -259,11 +259,14 @@ def story_end(page: ArticlePage, start: int, end: int, headline: int | None = No
 
 
 def _topic(page: ArticlePage, start: int, end: int, headline: int | None) -> set[str]:
-    """The first letters of the content words of the headline and the story's first paragraph."""
+    """The first letters of the content words of the headline, the lead and the last paragraph.
+
+    The paragraphs are the first and the last of ``[start, end)``.
+    """
     texts = [page.norms[headline]] if headline is not None else []
     first = next((i for i in range(start, end) if page.weights[i] > 0.0), None)
-    if first is not None:
-        texts.append(page.norms[first])
+    last = next((i for i in range(end - 1, start - 1, -1) if page.weights[i] > 0.0), None)
+    texts += [page.norms[i] for i in {first, last} if i is not None]
     return {word[:_STEM] for text in texts for word in words_of(text[:_TOPIC_SAMPLE])
             if len(word) >= _STEM and word not in page.data.function_words}
 
@@ -272,8 +275,9 @@ def _story_resumes(page: ArticlePage, i: int, end: int, topic: set[str]) -> bool
     """Whether the story goes on after the box a closing heading opens at line ``i``.
 
     A box of links inside a story ("Related stories" and a few titles) is followed by
-    more of the story: a full paragraph, no teaser cut short, that speaks of the
-    headline's and the lead's subject. A teaser's text is shorter, or cut.
+    more of the story: a full paragraph, no teaser cut short, that speaks of what the
+    headline, the lead or the paragraph the box interrupts speak of. A teaser's text
+    is shorter, or cut.
     """
     norms, weights, classes = page.norms, page.weights, page.classes
     links = 0
