@@ -764,3 +764,23 @@ def test_a_box_of_links_near_the_end_is_inline_when_the_story_goes_on_after_it(
     assert all(kinds[p] is BODY for p in [*_EN, *_MORE_EN])
     assert all(kinds[t] is BOILERPLATE for t in titles)
     assert (kinds[after] is BODY) is story
+
+
+@pytest.mark.parametrize(("line", "story"), [
+    (("Did you enjoy reading this story? Would you consider supporting our work with a"
+      " small donation? Just click here. Thank you!"), False),
+    ("Hat dir der Artikel gefallen? Dann unterstütze unsere Arbeit mit einem kleinen Beitrag!",
+     False),
+    (("“We will not leave the valley,” she told the minister, “and you will hear from us"
+      " again when the autumn comes and the river is still this low.”"), True),
+])
+def test_a_paragraph_that_asks_the_reader_for_the_site_before_the_comments_ends_the_story(
+        line: str, story: bool) -> None:
+    # The thread under the story outweighs it: the site's call to the reader stands
+    # before too little of the run's prose, until the story is judged on its own.
+    lines = ["River at record low - The Daily", "", "River at record low", "", *_EN,
+             *_MORE_EN, "", line, "", "5 Comments", "", *_COMMENTS_EN, *_TEASERS_EN, "",
+             "Privacy policy"]
+    kinds = _kinds(lines)
+    assert all(kinds[p] is BODY for p in [*_EN, *_MORE_EN])
+    assert (kinds[line] is BODY) is story

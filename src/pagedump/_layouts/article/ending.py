@@ -20,6 +20,7 @@ from pagedump._layouts.article.evidence import (
     is_caption,
     words_of,
 )
+from pagedump._text import WORD_EDGES
 
 __all__ = ["is_comment_count", "is_end_heading", "story_end"]
 
@@ -48,6 +49,16 @@ _BOX_LINKS = 6
 _RESUME_CHARS = 150
 _RESUME_SHARED = 2
 _STEM = 5
+# A site speaking to its reader: "we" and "our", and "you", in the languages of the lists.
+_SITE_WORDS = frozenset((
+    "we", "our", "us", "wir", "uns", "unser", "unsere", "unseren", "unserem", "unserer",
+    "unseres", "nous", "notre", "nos", "nosotros", "nuestro", "nuestra", "nuestros",
+    "nuestras", "noi", "nostro", "nostra", "nós", "nosso", "nossa", "wij", "ons", "onze"))
+_READER_WORDS = frozenset((
+    "you", "your", "du", "dich", "dir", "dein", "deine", "deinen", "deinem", "deiner",
+    "euch", "euer", "eure", "vous", "votre", "vos", "tu", "ti", "tus", "usted", "voi",
+    "você", "jij", "je", "jouw", "u"))
+_POLITE_WORDS = frozenset(("Sie", "Ihr", "Ihre", "Ihren", "Ihrem", "Ihrer", "Ihnen"))
 _TOPIC_SAMPLE = 600
 # How many lines before the story a byline whose name opens the author's box may stand.
 _BYLINE_LOOKBACK = 12
@@ -210,7 +221,21 @@ def _about_author(norm: str, names: list[str]) -> bool:
 
 
 def story_end(page: ArticlePage, start: int, end: int, headline: int | None = None) -> int:
-    """The end of the story in the run ``[start, end)``: at a closing heading after most prose."""
+    """The end of the story in the run ``[start, end)``: at a closing heading after most prose.
+
+    A run that goes on into a comment thread weighs the thread's prose too, so a box
+    near the story's own end stands before too little of the run's prose to end it;
+    once the story's end is found, the lines before it are judged again, on the
+    story's own prose.
+    """
+    cut = _end_in_run(page, start, end, headline)
+    if cut < end:
+        cut = _end_in_run(page, start, cut, headline)
+    return cut
+
+
+def _end_in_run(page: ArticlePage, start: int, end: int, headline: int | None) -> int:
+    """One reading of the story's end in ``[start, end)``, against the prose in it."""
     weights = page.weights
     total = sum(w for w in weights[start:end] if w > 0.0)
     if total <= 0.0:
@@ -235,6 +260,9 @@ def story_end(page: ArticlePage, start: int, end: int, headline: int | None = No
                 and is_end_heading(norms[i], data)
                 and _story_resumes(page, i, end, _topic(page, start, i, headline))):
             continue  # "Related stories" and a few titles, and the story goes on
+        if weight > 0.0 and before >= _BOX_AFTER * total and _asks_for_site(norms[i]):
+            # "Did you enjoy this article? Support our work!": the site speaks.
+            return _prompt_before(page, i)
         if weight > 0.0:
             before += weight
         elif (before >= _PROSE_BEFORE * total and (
@@ -295,6 +323,25 @@ def _story_resumes(page: ArticlePage, i: int, end: int, topic: set[str]) -> bool
         if links > _BOX_LINKS or classes[j] == GOOD:
             return False
     return False
+
+
+def _asks_for_site(norm: str) -> bool:
+    """Whether a paragraph asks the reader something for the site.
+
+    It asks or calls, and speaks of "you" and of "we" or "our" ("Did you enjoy this
+    post? Would you support our work?").
+    """
+    if "?" not in norm and "!" not in norm:
+        return False
+    words = words_of(norm[:_TOPIC_SAMPLE])
+    if _SITE_WORDS.isdisjoint(words):
+        return False
+    if not _READER_WORDS.isdisjoint(words):
+        return True
+    # German's polite "Sie", "Ihr", "Ihnen": capitalised inside a sentence.
+    raw = norm[:_TOPIC_SAMPLE].split()
+    return any(word.strip(WORD_EDGES) in _POLITE_WORDS and not raw[k - 1].endswith(
+        (".", "?", "!", ":")) for k, word in enumerate(raw) if k)
 
 
 def _second_heading(page: ArticlePage, i: int, end: int, most: float) -> bool:
