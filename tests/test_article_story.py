@@ -362,6 +362,18 @@ def test_a_lead_under_the_headline_cut_off_by_share_buttons_is_the_story() -> No
     assert all(kinds[p] is BODY for p in [lead, *_EN])
 
 
+def test_a_lead_under_the_storys_date_cut_off_by_advertisements_is_the_story() -> None:
+    # The headline stands further up, over a menu; the story's date right over the
+    # lead marks the header all the same.
+    lead = ("The river that feeds the valley has fallen to its lowest level since records"
+            " began, the water board said on Monday, and the ferry has stopped running.")
+    lines = ["River at record low - The Daily", "", "River at record low", "", *_SECTIONS,
+             "", "19.10.2019 12:09", lead, "", "Advertisement", "", "Share", "",
+             "Advertisement", "", *_EN, "", "Privacy policy"]
+    kinds = _kinds(lines)
+    assert all(kinds[p] is BODY for p in [lead, *_EN])
+
+
 def test_a_page_of_teasers_cut_to_length_has_no_headline() -> None:
     teasers = [
         "Ferry services to the islands stayed suspended on Tuesday as pilots extended a strike ...",

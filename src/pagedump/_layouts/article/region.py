@@ -302,12 +302,13 @@ def claim_lead(page: ArticlePage, start: int) -> None:
     if i < 0 or weights[i] <= 0.0 or classes[i] != GOOD:
         return
     if not dated:
-        # Without a date between, the lead must stand right under the headline (with
-        # only its byline and time between): prose further up is another block.
-        j = i - 1
+        # Without a date between, the lead must stand right under the headline, or
+        # right under the story's byline or time: prose further up is another block.
+        j, header = i - 1, False
         while j >= 0 and (not norms[j] or page.kinds[j] is LineKind.DATELINE):
+            header = header or bool(norms[j])
             j -= 1
-        if j < 0 or page.kinds[j] is not LineKind.HEADLINE:
+        if not header and (j < 0 or page.kinds[j] is not LineKind.HEADLINE):
             return
     kinds, roles = page.kinds, page.roles
     while i >= 0 and (not norms[i] or (weights[i] > 0.0 and classes[i] == GOOD)):
