@@ -796,3 +796,19 @@ def test_a_paragraph_that_asks_the_reader_for_the_site_before_the_comments_ends_
     kinds = _kinds(lines)
     assert all(kinds[p] is BODY for p in [*_EN, *_MORE_EN])
     assert (kinds[line] is BODY) is story
+
+
+def test_a_title_inside_the_story_printed_again_after_it_is_another_storys() -> None:
+    # A teaser's title between two paragraphs, printed again in the list of latest
+    # stories after the story, is a link; a sub-heading the table of contents prints
+    # before the story is the story's.
+    teaser = "Town learns to live with less water"
+    heading = "What the farmers fear"
+    lines = ["River at record low - The Daily", "", "River at record low", "", "Contents",
+             heading, "", *_EN[:2], "", teaser, "", *_EN[2:], "", heading, "", *_MORE_EN,
+             "", "Latest", "", teaser, "Reservoirs of the north are empty", "",
+             "Privacy policy"]
+    kinds = [line.kind for line in pagedump.tokenize("\n".join(lines), dialect=GENERIC)]
+    assert all(kinds[lines.index(p)] is BODY for p in [*_EN, *_MORE_EN])
+    assert kinds[lines.index(teaser)] is BOILERPLATE
+    assert kinds[lines.index(heading, lines.index(_EN[0]))] is LineKind.HEADING

@@ -389,6 +389,7 @@ def settle_region(page: ArticlePage, start: int, end: int) -> None:
     chrome = False
     box = False  # the line before was "Read also": this one is its link
     calls = _calls(page, start, end)
+    later = set(norms[end:])
     for i in range(start, end):
         norm = norms[i]
         if not norm or kinds[i] is not _BOILERPLATE:
@@ -415,6 +416,8 @@ def settle_region(page: ArticlePage, start: int, end: int) -> None:
             # "Read also" and its links, inside the story: a box the story goes on after.
             chrome = box = True
             continue
+        if weights[i] <= 0.0 and norm in later:
+            continue  # another story's title, printed again in a list after the story
         if weights[i] > 0.0:
             chrome = False
             kinds[i], roles[i] = _BODY, Role.PARAGRAPH
