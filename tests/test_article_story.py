@@ -812,3 +812,19 @@ def test_a_title_inside_the_story_printed_again_after_it_is_another_storys() -> 
     assert all(kinds[lines.index(p)] is BODY for p in [*_EN, *_MORE_EN])
     assert kinds[lines.index(teaser)] is BOILERPLATE
     assert kinds[lines.index(heading, lines.index(_EN[0]))] is LineKind.HEADING
+
+
+@pytest.mark.parametrize(("banner", "story"), [
+    (["AN INFORMED PUBLIC", "DECIDES BETTER.", "SUPPORT US TODAY."], False),
+    (["WHAT COMES NEXT"], True),
+])
+def test_a_banner_in_capitals_after_the_story_ends_it(banner: list[str], story: bool) -> None:
+    # A box that shouts its slogan in capitals, line under line, is no part of the
+    # story; one heading in capitals is.
+    plea = ("We have made journalism in this valley for a hundred years, and now more than"
+            " ever it depends on the readers who believe in it and give what they can.")
+    lines = ["River at record low - The Daily", "", "River at record low", "", *_EN,
+             *_MORE_EN, "", *banner, "", plea, "", "Privacy policy"]
+    kinds = _kinds(lines)
+    assert all(kinds[p] is BODY for p in [*_EN, *_MORE_EN])
+    assert (kinds[plea] is BODY) is story

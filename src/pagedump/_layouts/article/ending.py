@@ -49,6 +49,8 @@ _BOX_LINKS = 6
 _RESUME_CHARS = 150
 _RESUME_SHARED = 2
 _STEM = 5
+# A banner (a box that shouts a slogan) prints at least this many lines in capitals.
+_BANNER_LINES = 3
 # A site speaking to its reader: "we" and "our", and "you", in the languages of the lists.
 _SITE_WORDS = frozenset((
     "we", "our", "us", "wir", "uns", "unser", "unsere", "unseren", "unserem", "unserer",
@@ -260,6 +262,9 @@ def _end_in_run(page: ArticlePage, start: int, end: int, headline: int | None) -
                 and is_end_heading(norms[i], data)
                 and _story_resumes(page, i, end, _topic(page, start, i, headline))):
             continue  # "Related stories" and a few titles, and the story goes on
+        if before >= _BOX_AFTER * total and _opens_banner(norms, i, end):
+            # "UN PÚBLICO INFORMADO / DECIDE MEJOR. / ...": a banner shouts, a story tells.
+            return _prompt_before(page, i)
         if weight > 0.0 and before >= _BOX_AFTER * total and _asks_for_site(norms[i]):
             # "Did you enjoy this article? Support our work!": the site speaks.
             return _prompt_before(page, i)
@@ -323,6 +328,16 @@ def _story_resumes(page: ArticlePage, i: int, end: int, topic: set[str]) -> bool
         if links > _BOX_LINKS or classes[j] == GOOD:
             return False
     return False
+
+
+def _opens_banner(norms: list[str], i: int, end: int) -> bool:
+    """Whether line ``i`` opens a banner: lines in capitals, one right under another."""
+    if i + _BANNER_LINES > end:
+        return False
+    for norm in norms[i:i + _BANNER_LINES]:
+        if not norm or norm.upper() != norm or not any(ch.isalpha() for ch in norm):
+            return False
+    return True
 
 
 def _asks_for_site(norm: str) -> bool:
