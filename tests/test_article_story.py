@@ -65,6 +65,7 @@ _TEASERS_DE = [
     (_DE, "Beliebte Beiträge zum Thema:", _TEASERS_DE),
     (_DE, "Empfohlen für dich", _TEASERS_DE),
     (_DE, "Zum Weiterlesen", _TEASERS_DE),
+    (_DE, "Mehr zu diesem Thema", _TEASERS_DE),
     (_EN, "Pour aller plus loin", _TEASERS_EN),
 ])
 def test_a_closing_heading_ends_the_story(story: list[str], closing: str,

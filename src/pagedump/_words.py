@@ -209,7 +209,7 @@ END_MARKERS = (
     "kommentieren sie hier", "pressekontakt", "vorheriges", "vorheriger artikel",
     "empfohlen für dich", "empfohlen für sie", "beliebte beiträge", "beliebte artikel",
     "zum weiterlesen", "das könnte dir auch gefallen", "mehr infos", "weitere infos",
-    "mehr informationen", "zusatzinformationen",
+    "mehr informationen", "zusatzinformationen", "mehr zu diesem thema", "nächster artikel",
     # ... and after an article ("Die meistgelesenen Artikel", "Die neuesten Beiträge")
     "meistgelesenen artikel", "meistgelesenen", "neuesten beiträge", "neuesten artikel",
     "aktuellen beiträge", "ähnlichen beiträge", "ähnlichen artikel",
