@@ -829,3 +829,15 @@ def test_a_banner_in_capitals_after_the_story_ends_it(banner: list[str], story: 
     kinds = _kinds(lines)
     assert all(kinds[p] is BODY for p in [*_EN, *_MORE_EN])
     assert (kinds[plea] is BODY) is story
+
+
+def test_points_of_near_prose_over_the_storys_opening_line_open_it_too() -> None:
+    # A standfirst set as points: lines of near-prose one under another right over the
+    # story's first line cost more each, but are the story's all the same.
+    points = ["The water board will open the reservoir upstream for a week from Monday",
+              "Farmers in the lower valley fear for this year's wheat and barley crop"]
+    lines = ["River at record low - The Daily", "", "River at record low", "", *points,
+             "What the farmers fear", *_EN, "", "Privacy policy"]
+    kinds = _kinds(lines)
+    assert all(kinds[p] is BODY for p in _EN)
+    assert all(kinds[p] is not BOILERPLATE for p in points)

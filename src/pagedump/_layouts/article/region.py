@@ -348,9 +348,10 @@ def open_story(page: ArticlePage, start: int) -> None:
         i -= 1
         while i >= 0 and not page.norms[i]:
             i -= 1
-        # Above the first opener, only content lines (a list's items) go on.
+        # Above the first opener, only content lines (a list's items) go on, and
+        # near-prose (a standfirst set as points).
         if i < 0 or not _opens(page, i, first=not n) or (
-                n and page.weights[i] < -2 * COST_ITEM):
+                n and page.weights[i] < -2 * COST_ITEM and page.classes[i] != NEAR):
             return
         norm = page.norms[i]
         if title_like(norm) and norm[-1] not in CLAUSE_ENDS:
