@@ -841,3 +841,15 @@ def test_points_of_near_prose_over_the_storys_opening_line_open_it_too() -> None
     kinds = _kinds(lines)
     assert all(kinds[p] is BODY for p in _EN)
     assert all(kinds[p] is not BOILERPLATE for p in points)
+
+
+@pytest.mark.parametrize("call", ["Learn more", "Mehr erfahren", "En savoir plus"])
+def test_a_learn_more_link_after_the_story_ends_it(call: str) -> None:
+    promo = ("Our seminar on water rights takes three days, and you will learn from the best"
+             " lawyers in the country how to defend your farm's share of the river's water.")
+    lines = ["River at record low - The Daily", "", "River at record low", "", *_EN,
+             *_MORE_EN, "", call, "", promo, "", "Privacy policy"]
+    kinds = _kinds(lines)
+    assert all(kinds[p] is BODY for p in [*_EN, *_MORE_EN])
+    assert kinds[call] is BOILERPLATE
+    assert kinds[promo] is BOILERPLATE

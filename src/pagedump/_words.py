@@ -81,7 +81,7 @@ CHROME_MARKERS = (
     "menu", "search", "home", "back to top", "click here", "loading", "load more",
     "show more", "sitemap", "careers", "rss", "accept", "manage preferences", "log-in",
     "table of contents", "opens in new window", "opens in a new window", "click to share",
-    "click to print", "click to email",
+    "click to print", "click to email", "learn more",
     # Photo credits: a caption names the picture and its source
     "image", "images", "photo", "photos", "photograph", "picture", "credit", "getty",
     "getty images", "ap photo", "afp", "shutterstock", "istock", "file photo", "supplied", "foto",
@@ -91,12 +91,13 @@ CHROME_MARKERS = (
     "datenschutz", "datenschutzerklärung", "impressum", "nutzungsbedingungen",
     "alle rechte vorbehalten", "teilen", "kommentare", "kommentar", "mehr zum thema",
     "weiterlesen", "mehr lesen", "startseite", "suche", "kontakt", "drucken",
-    "inhaltsverzeichnis",
+    "inhaltsverzeichnis", "mehr erfahren",
     # French
     "s'abonner", "abonnez-vous", "abonnement", "se connecter", "connexion", "inscription",
     "publicité", "tous droits réservés", "mentions légales", "confidentialité",
     "partager", "partagez", "commentaires", "commentaire", "lire aussi", "à lire aussi",
     "lire la suite", "accueil", "recherche", "rechercher", "imprimer", "nous contacter",
+    "en savoir plus",
     # Spanish
     "suscríbete", "suscribirse", "suscripción", "iniciar sesión", "regístrate",
     "publicidad", "todos los derechos reservados", "aviso legal", "política de privacidad",
