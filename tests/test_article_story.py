@@ -853,3 +853,13 @@ def test_a_learn_more_link_after_the_story_ends_it(call: str) -> None:
     assert all(kinds[p] is BODY for p in [*_EN, *_MORE_EN])
     assert kinds[call] is BOILERPLATE
     assert kinds[promo] is BOILERPLATE
+
+
+def test_a_standfirst_that_trails_off_under_the_header_is_the_story() -> None:
+    standfirst = ("Did you know that the river has not been this low in living memory? The"
+                  " farmers along its banks tell us what that means for the harvest...")
+    lines = ["River at record low - The Daily", "", "Home", "", "River at record low", "",
+             "By Jane Roe, 12 May 2024", "", standfirst, "", "1 / 2", "© Agency", "",
+             *_EN, "", "Privacy policy"]
+    kinds = _kinds(lines)
+    assert all(kinds[p] is BODY for p in [standfirst, *_EN])

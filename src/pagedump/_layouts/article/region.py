@@ -41,6 +41,8 @@ _LEAD_GAP = 6
 _OPENER_COST = 50.0
 # A line of near-prose of at least this many words right over the story is its standfirst.
 _STANDFIRST_WORDS = 10
+# A standfirst under the header that ends in an ellipsis is at least this long.
+_STANDFIRST_CHARS = 100
 # How many lines before the story may open it.
 _OPENERS = 6
 # A credit alone on its line: at most this many characters, and words in its name.
@@ -327,6 +329,12 @@ def claim_standfirst(page: ArticlePage, headline: int, start: int) -> None:
     norms, kinds, weights, classes = page.norms, page.kinds, page.weights, page.classes
     i = headline + 1
     while i < start and (not norms[i] or kinds[i] is LineKind.DATELINE):
+        i += 1
+    if (i < start and classes[i] == NEAR and norms[i].endswith(CUT)
+            and len(norms[i]) >= _STANDFIRST_CHARS and kinds[i] is _BOILERPLATE):
+        # A standfirst that trails off to lure the reader on ("... eine lange Mähne...")
+        # is the story's all the same, right under the header.
+        kinds[i], page.roles[i] = _BODY, Role.PARAGRAPH
         i += 1
     while i < start and (not norms[i] or (weights[i] > 0.0 and classes[i] == GOOD)):
         if norms[i] and kinds[i] is _BOILERPLATE:
