@@ -94,7 +94,7 @@ def test_a_closing_heading_early_in_the_story_is_an_inline_box() -> None:
 @pytest.mark.parametrize("credit", [
     " Photograph: Jane Roe/Reuters", " (Foto: privat)", " Bild: Max Muster", " © Anna Nowak",
     " (AP Photo/Jane Roe)", " (Jane Roe / iStock.com)", " (NASA via AP, File)",
-    ". Video / The Daily",
+    ". Video / The Daily", ". (AP)",
 ])
 def test_a_caption_beside_the_story_is_not_the_story(credit: str) -> None:
     caption = f"The old ferry rests on the dry riverbed near Lowmere{credit}"
@@ -863,3 +863,13 @@ def test_a_standfirst_that_trails_off_under_the_header_is_the_story() -> None:
              *_EN, "", "Privacy policy"]
     kinds = _kinds(lines)
     assert all(kinds[p] is BODY for p in [standfirst, *_EN])
+
+
+def test_an_abbreviation_in_brackets_is_no_credit() -> None:
+    # "(EU)" right after the word it abbreviates ends a heading, not a caption's credit.
+    heading = "How much the farmers save through the water allowance scheme (WAS)"
+    lines = ["River at record low - The Daily", "", "River at record low", "",
+             *_EN[:2], "", heading, "", *_EN[2:], "", "Privacy policy"]
+    kinds = _kinds(lines)
+    assert all(kinds[p] is BODY for p in _EN)
+    assert kinds[heading] is not BOILERPLATE

@@ -184,7 +184,14 @@ def _bracketed_credit(norm: str) -> str | None:
     if opening < _CAPTION_CHARS // 2 or len(norm) - opening > _CREDIT_NAME:
         return None
     inner = norm[opening + 1:-1]
-    if "/" in inner or any(len(word) >= 2 and word.isupper() for word in inner.split()):
+    if "/" in inner:
+        return norm[opening:]
+    # An agency in capitals follows a caption's sentence ("... on Monday. (AP)") or
+    # credits a source ("(NASA via AP)"); right after a word it abbreviates the word
+    # ("Entgeltumwandlung (EU)").
+    before = norm[:opening].rstrip()
+    if (before and (before[-1] in ".!?" or len(inner.split()) > 1)
+            and any(len(word) >= 2 and word.isupper() for word in inner.split())):
         return norm[opening:]
     return None
 
