@@ -94,7 +94,7 @@ def test_a_closing_heading_early_in_the_story_is_an_inline_box() -> None:
 @pytest.mark.parametrize("credit", [
     " Photograph: Jane Roe/Reuters", " (Foto: privat)", " Bild: Max Muster", " © Anna Nowak",
     " (AP Photo/Jane Roe)", " (Jane Roe / iStock.com)", " (NASA via AP, File)",
-    ". Video / The Daily", ". (AP)",
+    ". Video / The Daily", ". (AP)", " in May. EFE",
 ])
 def test_a_caption_beside_the_story_is_not_the_story(credit: str) -> None:
     caption = f"The old ferry rests on the dry riverbed near Lowmere{credit}"

@@ -75,6 +75,8 @@ _LONG_SAMPLE = 400
 _CREDIT_NAME = 70
 _CREDIT_WORDS = 8
 _CAPTION_CHARS = 30
+# An agency's name in capitals after a caption's full stop: this many letters.
+_AGENCY_CHARS = (2, 6)
 # A page where captions are at least this share of the prose lines, and this many, is a
 # gallery: its captions are its story.
 _GALLERY_SHARE = 0.5
@@ -162,7 +164,7 @@ def _credit_of(norm: str, data: ArticleData) -> str | None:
     lo = max(0, len(norm) - _CREDIT_NAME - 20)
     # Every credit has a colon, a slash, a bracket or a "©": most lines pass cheaply.
     if not any(norm.find(mark, lo) >= 0 for mark in ":/(©"):
-        return None
+        return _agency_after_stop(norm)
     found = data.credit.search(norm, lo)
     if found is None:
         return _bracketed_credit(norm)
@@ -170,6 +172,18 @@ def _credit_of(norm: str, data: ArticleData) -> str | None:
         return None
     credit = found.group()
     return credit if credit.count(" ") <= _CREDIT_WORDS else None
+
+
+def _agency_after_stop(norm: str) -> str | None:
+    """An agency in capitals after a caption's last full stop: "... in February. EFE".
+
+    A sentence ends in a full stop, not in a word of capitals after one.
+    """
+    head, stop, agency = norm.rpartition(". ")
+    if (stop and len(head) >= _CAPTION_CHARS // 2 and _AGENCY_CHARS[0] <= len(agency)
+            <= _AGENCY_CHARS[1] and agency.isalpha() and agency.isupper()):
+        return agency
+    return None
 
 
 def _bracketed_credit(norm: str) -> str | None:
