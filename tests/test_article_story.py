@@ -62,6 +62,11 @@ _TEASERS_DE = [
     (_EN, "Media contact", _TEASERS_EN),
     (_DE, "Vorheriges Weiter", _TEASERS_DE),
     (_DE, "Weitere Inhalte:", _TEASERS_DE),
+    (_DE, "Beliebte Beiträge zum Thema:", _TEASERS_DE),
+    (_DE, "Empfohlen für dich", _TEASERS_DE),
+    (_DE, "Zum Weiterlesen", _TEASERS_DE),
+    (_DE, "Mehr zu diesem Thema", _TEASERS_DE),
+    (_EN, "Pour aller plus loin", _TEASERS_EN),
 ])
 def test_a_closing_heading_ends_the_story(story: list[str], closing: str,
                                           teasers: list[str]) -> None:
@@ -89,7 +94,7 @@ def test_a_closing_heading_early_in_the_story_is_an_inline_box() -> None:
 @pytest.mark.parametrize("credit", [
     " Photograph: Jane Roe/Reuters", " (Foto: privat)", " Bild: Max Muster", " © Anna Nowak",
     " (AP Photo/Jane Roe)", " (Jane Roe / iStock.com)", " (NASA via AP, File)",
-    ". Video / The Daily",
+    ". Video / The Daily", ". (AP)", " in May. EFE",
 ])
 def test_a_caption_beside_the_story_is_not_the_story(credit: str) -> None:
     caption = f"The old ferry rests on the dry riverbed near Lowmere{credit}"
@@ -199,7 +204,10 @@ def test_a_menu_line_after_the_story_is_no_cut_paragraph() -> None:
     ("(Credit: Jane Roe / Grist)", False),
     ("Foto: unsplash/Jane Roe", False),
     ("© Bundesrat | Frank Bräuer", False),
+    ("PAP/ Jane Roe", False),
+    ("Jane Roe / AFP", False),
     ("Fazit: Die Bauern warten auf Regen", True),
+    ("Input/Output", True),
 ])
 def test_a_credit_on_its_own_line_is_beside_the_story(line: str, story: bool) -> None:
     lines = ["River at record low - The Daily", "", "River at record low", "",
@@ -355,6 +363,18 @@ def test_a_lead_under_the_headline_cut_off_by_share_buttons_is_the_story() -> No
     assert all(kinds[p] is BODY for p in [lead, *_EN])
 
 
+def test_a_lead_under_the_storys_date_cut_off_by_advertisements_is_the_story() -> None:
+    # The headline stands further up, over a menu; the story's date right over the
+    # lead marks the header all the same.
+    lead = ("The river that feeds the valley has fallen to its lowest level since records"
+            " began, the water board said on Monday, and the ferry has stopped running.")
+    lines = ["River at record low - The Daily", "", "River at record low", "", *_SECTIONS,
+             "", "19.10.2019 12:09", lead, "", "Advertisement", "", "Share", "",
+             "Advertisement", "", *_EN, "", "Privacy policy"]
+    kinds = _kinds(lines)
+    assert all(kinds[p] is BODY for p in [lead, *_EN])
+
+
 def test_a_page_of_teasers_cut_to_length_has_no_headline() -> None:
     teasers = [
         "Ferry services to the islands stayed suspended on Tuesday as pilots extended a strike ...",
@@ -465,6 +485,20 @@ def test_a_list_of_ingredients_right_before_the_steps_is_the_story(method: str) 
     kinds = _kinds(lines)
     assert all(kinds[line] is not BOILERPLATE for line in [*ingredients, *_STEPS] if line)
     assert kinds["Recipes"] is BOILERPLATE
+
+
+def test_the_prose_right_over_a_list_of_ingredients_is_the_recipes_introduction() -> None:
+    intro = ("Nothing beats a plain butter cake with a cup of tea on a Sunday afternoon, and"
+             " this one keeps well for days in a tin, if it ever lasts that long.")
+    ingredients = ["Ingredients", "250 g butter", "200 g sugar", "4 eggs", "300 g flour",
+                   "1 tsp baking powder", "Salt", "Cling film", "Kitchen Torch", "", "Method"]
+    lines = ["Butter cake - The Kitchen", "", "Butter cake", "", "Home", "Recipes", "",
+             "Rate this recipe", "4 stars", "", intro, "", *ingredients, "", *_STEPS, "",
+             "Privacy policy"]
+    kinds = _kinds(lines)
+    assert all(kinds[line] is not BOILERPLATE for line in [intro, *ingredients, *_STEPS]
+               if line)
+    assert kinds["Rate this recipe"] is BOILERPLATE
 
 
 def test_counters_and_labels_right_before_the_story_are_not_a_list() -> None:
@@ -589,3 +623,253 @@ def test_a_sentence_opening_with_a_prompt_word_after_the_story_ends_it(
     kinds = _kinds(lines)
     assert all(kinds[p] is BODY for p in [*_EN, *_MORE_EN])
     assert (kinds[line] is BODY) is story
+
+
+@pytest.mark.parametrize(("line", "story"), [
+    ("4 Kommentare", False),
+    ("3 responses to “River at record low”", False),
+    ("No comments for “River at record low”", False),
+    ("66 Likes", False),
+    ("4 farmers to the minister, the mayor said.", True)])
+def test_a_count_of_comments_after_the_story_ends_it(line: str, story: bool) -> None:
+    # A thread's heading that counts its comments ends the story even as a line of
+    # prose length, and even when the comments under it outweigh the story.
+    lines = ["River at record low - The Daily", "", "River at record low", "", *_EN, "",
+             line, "", *_COMMENTS_EN, "", "Privacy policy"]
+    kinds = _kinds(lines)
+    assert all(kinds[p] is BODY for p in _EN)
+    assert all((kinds[c] is BODY) is story for c in _COMMENTS_EN)
+
+
+_COOKIES_EN = [
+    ("This website uses cookies to improve your experience while you navigate through the"
+     " website, and the ones that are needed are stored in your browser all the time."),
+    ("We also use the cookies of third parties that help us to understand how you use this"
+     " website, and these will be stored in your browser only with your consent to it."),
+    ("You can opt out of these cookies at any time, but turning some of them off may have"
+     " an effect on how well the pages of this website work for you in your browser."),
+    ("The necessary cookies are needed for the website to work properly, and they make sure"
+     " that the basic functions and the security features of the website work for you."),
+    ("The analytics cookies are used to understand how the visitors of the website use it,"
+     " and they give us the number of visitors, the bounce rate and the traffic source."),
+]
+
+
+_SECTIONS = ["Home", "World", "Politics", "Business", "Science", "Farming", "Weather",
+             "Sport", "Culture", "Travel", "Opinion", "Podcasts", "Contact us"]
+
+
+def test_a_copy_of_the_title_in_a_list_of_links_is_not_the_headline() -> None:
+    # The run after the title's copy in "Latest" (a cookie notice) outweighs the story;
+    # the copy stands packed between other titles, as a list's item, and is no headline.
+    lines = ["River at record low - The Daily", "", "River at record low", "", *_EN[:3], "",
+             "Share on Facebook", "Share on Twitter", "Print", "Email", "", *_SECTIONS, "",
+             "Latest", "", "Town learns to live with less water",
+             "River at record low", "Reservoirs of the north are empty", "",
+             *_COOKIES_EN]
+    kinds = _kinds(lines)
+    assert all(kinds[p] is BODY for p in _EN[:3])
+    assert all(kinds[c] is BOILERPLATE for c in _COOKIES_EN)
+
+
+def test_a_notice_about_the_sites_cookies_is_not_the_story() -> None:
+    lines = ["River at record low - The Daily", "", "River at record low", "", *_EN, "",
+             *_COOKIES_EN]
+    kinds = _kinds(lines)
+    assert all(kinds[p] is BODY for p in _EN)
+    assert all(kinds[c] is BOILERPLATE for c in _COOKIES_EN)
+
+
+def test_a_story_about_cookies_keeps_its_cookies() -> None:
+    recipe = [
+        ("These cookies are soft in the middle and crisp at the edges, and they take less"
+         " than half an hour from the bowl to the plate, which is why we bake them often."),
+        ("Beat the butter and the sugar until pale, then add the egg and the flour, and"
+         " put spoonfuls of the dough on a tray, well apart, because the cookies spread."),
+        ("Bake the cookies for twelve minutes, until golden at the edges, and let them cool"
+         " on the tray for five minutes before you lift them onto a rack to cool down."),
+    ]
+    lines = ["Soft butter cookies - The Kitchen", "", "Soft butter cookies", "", *recipe, "",
+             "Privacy policy"]
+    kinds = _kinds(lines)
+    assert all(kinds[p] is BODY for p in recipe)
+
+
+@pytest.mark.parametrize(("standfirst", "story"), [
+    ("Farmers along the river fear for this year's crop as the water keeps falling", True),
+    ("Lowmere ferry rests on the dry riverbed mud", False),
+])
+def test_a_standfirst_after_a_menu_right_over_the_story_opens_it(standfirst: str,
+                                                                 story: bool) -> None:
+    # Deep in a run of menu labels a line costs much; a line of near-prose of ten
+    # words or more right over the first paragraph is the standfirst all the same.
+    lines = ["River at record low - The Daily", "", *_SECTIONS, "", standfirst, "", *_EN]
+    kinds = _kinds(lines)
+    assert all(kinds[p] is BODY for p in _EN)
+    assert (kinds[standfirst] is not BOILERPLATE) is story
+
+
+@pytest.mark.parametrize(("name", "story"), [("JANE ROE", False), ("Mary Poole", True)])
+def test_a_paragraph_opening_with_the_bylines_name_after_the_story_is_the_authors_box(
+        name: str, story: bool) -> None:
+    bio = (f"{name} has written about farming, water and the valley's villages for more than"
+           " ten years, and before that she worked as a teacher in the hills above the lake.")
+    lines = ["River at record low - The Daily", "", "River at record low", "By Jane Roe", "",
+             *_EN, *_MORE_EN, "", bio, "", "Privacy policy"]
+    kinds = _kinds(lines)
+    assert all(kinds[p] is BODY for p in [*_EN, *_MORE_EN])
+    assert (kinds[bio] is BODY) is story
+
+
+def test_a_count_of_comments_ends_a_short_story_under_a_long_thread() -> None:
+    lines = ["River at record low - The Daily", "", "River at record low", "", *_EN[1:3], "",
+             "35 Comments", "", *_COMMENTS_EN, *_MORE_EN, "", "Privacy policy"]
+    kinds = _kinds(lines)
+    assert all(kinds[p] is BODY for p in _EN[1:3])
+    assert all(kinds[c] is BOILERPLATE for c in [*_COMMENTS_EN, *_MORE_EN])
+
+
+@pytest.mark.parametrize("notice", ["© Wszystkie prawa zastrzeżone", "Alle Rechte vorbehalten"])
+def test_a_rights_notice_after_the_story_is_a_wall(notice: str) -> None:
+    legal = ("No part of this newspaper may be copied or spread in any form without the"
+             " written consent of the publisher, which can be asked for on our website.")
+    lines = ["River at record low - The Daily", "", "River at record low", "", *_EN, "",
+             notice, "", legal]
+    kinds = _kinds(lines)
+    assert all(kinds[p] is BODY for p in _EN)
+    assert kinds[legal] is BOILERPLATE
+
+
+def test_a_credited_caption_near_the_storys_end_does_not_end_it() -> None:
+    # A caption whose credit holds chrome words ("© AFP") is beside the story, not a
+    # prompt that opens a box after it.
+    caption = "The old ferry on the dry riverbed. © AFP / JANE ROE"
+    last = "Until the rains come, the ferry will stay where it is, on the mud by the church."
+    lines = ["River at record low - The Daily", "", "River at record low", "", *_EN,
+             *_MORE_EN, "", caption, "", last, "", "Privacy policy"]
+    kinds = _kinds(lines)
+    assert all(kinds[p] is BODY for p in [*_EN, *_MORE_EN, last])
+    assert kinds[caption] is BOILERPLATE
+
+
+_RESUMED = ("The river will not rise again before the autumn rains come, the farmers say, and"
+            " until then the old ferry will stay where it is, on the mud below the church.")
+_OTHER = ("The town council has approved a new car park beside the railway station, and the"
+          " work on it will start in the spring, when the old warehouses have been pulled down.")
+
+
+_GOES_ON = ("The minister's visit to the valley has been moved to the first week of next"
+            " month, the union said on Tuesday, because of the long debate on the budget.")
+
+
+@pytest.mark.parametrize(("after", "story"), [
+    (_RESUMED, True), (_GOES_ON, True), (_OTHER, False)])
+def test_a_box_of_links_near_the_end_is_inline_when_the_story_goes_on_after_it(
+        after: str, story: bool) -> None:
+    # "Related stories" and a few titles after most of the prose, then a full paragraph
+    # on the subject of the headline, the lead or the paragraph before the box: the
+    # story goes on after the box.
+    titles = ["Town learns to live with less water", "Reservoirs of the north are empty",
+              "Minister to visit the valley"]
+    lines = ["River at record low - The Daily", "", "River at record low", "", *_EN,
+             *_MORE_EN, "", "Related stories", "", *titles, "", after, "", "Privacy policy"]
+    kinds = _kinds(lines)
+    assert all(kinds[p] is BODY for p in [*_EN, *_MORE_EN])
+    assert all(kinds[t] is BOILERPLATE for t in titles)
+    assert (kinds[after] is BODY) is story
+
+
+@pytest.mark.parametrize(("line", "story"), [
+    (("Did you enjoy reading this story? Would you consider supporting our work with a"
+      " small donation? Just click here. Thank you!"), False),
+    ("Hat dir der Artikel gefallen? Dann unterstütze unsere Arbeit mit einem kleinen Beitrag!",
+     False),
+    (("“We will not leave the valley,” she told the minister, “and you will hear from us"
+      " again when the autumn comes and the river is still this low.”"), True),
+])
+def test_a_paragraph_that_asks_the_reader_for_the_site_before_the_comments_ends_the_story(
+        line: str, story: bool) -> None:
+    # The thread under the story outweighs it: the site's call to the reader stands
+    # before too little of the run's prose, until the story is judged on its own.
+    lines = ["River at record low - The Daily", "", "River at record low", "", *_EN,
+             *_MORE_EN, "", line, "", "5 Comments", "", *_COMMENTS_EN, *_TEASERS_EN, "",
+             "Privacy policy"]
+    kinds = _kinds(lines)
+    assert all(kinds[p] is BODY for p in [*_EN, *_MORE_EN])
+    assert (kinds[line] is BODY) is story
+
+
+def test_a_title_inside_the_story_printed_again_after_it_is_another_storys() -> None:
+    # A teaser's title between two paragraphs, printed again in the list of latest
+    # stories after the story, is a link; a sub-heading the table of contents prints
+    # before the story is the story's.
+    teaser = "Town learns to live with less water"
+    heading = "What the farmers fear"
+    lines = ["River at record low - The Daily", "", "River at record low", "", "Contents",
+             heading, "", *_EN[:2], "", teaser, "", *_EN[2:], "", heading, "", *_MORE_EN,
+             "", "Latest", "", teaser, "Reservoirs of the north are empty", "",
+             "Privacy policy"]
+    kinds = [line.kind for line in pagedump.tokenize("\n".join(lines), dialect=GENERIC)]
+    assert all(kinds[lines.index(p)] is BODY for p in [*_EN, *_MORE_EN])
+    assert kinds[lines.index(teaser)] is BOILERPLATE
+    assert kinds[lines.index(heading, lines.index(_EN[0]))] is LineKind.HEADING
+
+
+@pytest.mark.parametrize(("banner", "story"), [
+    (["AN INFORMED PUBLIC", "DECIDES BETTER.", "SUPPORT US TODAY."], False),
+    (["WHAT COMES NEXT"], True),
+])
+def test_a_banner_in_capitals_after_the_story_ends_it(banner: list[str], story: bool) -> None:
+    # A box that shouts its slogan in capitals, line under line, is no part of the
+    # story; one heading in capitals is.
+    plea = ("We have made journalism in this valley for a hundred years, and now more than"
+            " ever it depends on the readers who believe in it and give what they can.")
+    lines = ["River at record low - The Daily", "", "River at record low", "", *_EN,
+             *_MORE_EN, "", *banner, "", plea, "", "Privacy policy"]
+    kinds = _kinds(lines)
+    assert all(kinds[p] is BODY for p in [*_EN, *_MORE_EN])
+    assert (kinds[plea] is BODY) is story
+
+
+def test_points_of_near_prose_over_the_storys_opening_line_open_it_too() -> None:
+    # A standfirst set as points: lines of near-prose one under another right over the
+    # story's first line cost more each, but are the story's all the same.
+    points = ["The water board will open the reservoir upstream for a week from Monday",
+              "Farmers in the lower valley fear for this year's wheat and barley crop"]
+    lines = ["River at record low - The Daily", "", "River at record low", "", *points,
+             "What the farmers fear", *_EN, "", "Privacy policy"]
+    kinds = _kinds(lines)
+    assert all(kinds[p] is BODY for p in _EN)
+    assert all(kinds[p] is not BOILERPLATE for p in points)
+
+
+@pytest.mark.parametrize("call", ["Learn more", "Mehr erfahren", "En savoir plus"])
+def test_a_learn_more_link_after_the_story_ends_it(call: str) -> None:
+    promo = ("Our seminar on water rights takes three days, and you will learn from the best"
+             " lawyers in the country how to defend your farm's share of the river's water.")
+    lines = ["River at record low - The Daily", "", "River at record low", "", *_EN,
+             *_MORE_EN, "", call, "", promo, "", "Privacy policy"]
+    kinds = _kinds(lines)
+    assert all(kinds[p] is BODY for p in [*_EN, *_MORE_EN])
+    assert kinds[call] is BOILERPLATE
+    assert kinds[promo] is BOILERPLATE
+
+
+def test_a_standfirst_that_trails_off_under_the_header_is_the_story() -> None:
+    standfirst = ("Did you know that the river has not been this low in living memory? The"
+                  " farmers along its banks tell us what that means for the harvest...")
+    lines = ["River at record low - The Daily", "", "Home", "", "River at record low", "",
+             "By Jane Roe, 12 May 2024", "", standfirst, "", "1 / 2", "© Agency", "",
+             *_EN, "", "Privacy policy"]
+    kinds = _kinds(lines)
+    assert all(kinds[p] is BODY for p in [standfirst, *_EN])
+
+
+def test_an_abbreviation_in_brackets_is_no_credit() -> None:
+    # "(EU)" right after the word it abbreviates ends a heading, not a caption's credit.
+    heading = "How much the farmers save through the water allowance scheme (WAS)"
+    lines = ["River at record low - The Daily", "", "River at record low", "",
+             *_EN[:2], "", heading, "", *_EN[2:], "", "Privacy policy"]
+    kinds = _kinds(lines)
+    assert all(kinds[p] is BODY for p in _EN)
+    assert kinds[heading] is not BOILERPLATE

@@ -23,8 +23,8 @@ import pytest
 import pagedump
 from pagedump import GENERIC
 
-BODY_F1_FLOOR = 0.9467
-"""Achieved 0.94676 (precision 0.9403, recall 0.9533) when pinned: the figure rounded
+BODY_F1_FLOOR = 0.9485
+"""Achieved 0.94851 (precision 0.9392, recall 0.9580) when pinned: the figure rounded
 down at the four decimals the gate prints. The reference bodies leave out a story's
 standfirst, which the article layout reads as its first paragraph."""
 

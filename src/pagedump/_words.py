@@ -81,7 +81,7 @@ CHROME_MARKERS = (
     "menu", "search", "home", "back to top", "click here", "loading", "load more",
     "show more", "sitemap", "careers", "rss", "accept", "manage preferences", "log-in",
     "table of contents", "opens in new window", "opens in a new window", "click to share",
-    "click to print", "click to email",
+    "click to print", "click to email", "learn more",
     # Photo credits: a caption names the picture and its source
     "image", "images", "photo", "photos", "photograph", "picture", "credit", "getty",
     "getty images", "ap photo", "afp", "shutterstock", "istock", "file photo", "supplied", "foto",
@@ -91,12 +91,13 @@ CHROME_MARKERS = (
     "datenschutz", "datenschutzerklärung", "impressum", "nutzungsbedingungen",
     "alle rechte vorbehalten", "teilen", "kommentare", "kommentar", "mehr zum thema",
     "weiterlesen", "mehr lesen", "startseite", "suche", "kontakt", "drucken",
-    "inhaltsverzeichnis",
+    "inhaltsverzeichnis", "mehr erfahren",
     # French
     "s'abonner", "abonnez-vous", "abonnement", "se connecter", "connexion", "inscription",
     "publicité", "tous droits réservés", "mentions légales", "confidentialité",
     "partager", "partagez", "commentaires", "commentaire", "lire aussi", "à lire aussi",
     "lire la suite", "accueil", "recherche", "rechercher", "imprimer", "nous contacter",
+    "en savoir plus",
     # Spanish
     "suscríbete", "suscribirse", "suscripción", "iniciar sesión", "regístrate",
     "publicidad", "todos los derechos reservados", "aviso legal", "política de privacidad",
@@ -116,7 +117,8 @@ CHROME_MARKERS = (
     "zoeken",
     # Polish
     "subskrybuj", "prenumerata", "zaloguj", "zaloguj się", "zarejestruj", "reklama",
-    "wszelkie prawa zastrzeżone", "polityka prywatności", "udostępnij", "komentarze",
+    "wszelkie prawa zastrzeżone", "wszystkie prawa zastrzeżone", "polityka prywatności",
+    "udostępnij", "komentarze",
     "komentarz", "czytaj więcej", "czytaj też", "czytaj także", "zobacz też",
     "zobacz także", "szukaj", "kontakt",
 )
@@ -167,7 +169,7 @@ FOOTER_MARKERS = (
         "all rights reserved", "alle rechte vorbehalten", "tous droits réservés",
         "todos los derechos reservados", "tutti i diritti riservati",
         "todos os direitos reservados", "alle rechten voorbehouden",
-        "wszelkie prawa zastrzeżone",
+        "wszelkie prawa zastrzeżone", "wszystkie prawa zastrzeżone",
 )
 
 # Labels of a picture's credit, printed after a caption: "... in Hoi An Photograph: Name".
@@ -206,6 +208,9 @@ END_MARKERS = (
     "mehr dazu", "lesen sie mehr", "lesen sie hier", "über den autor", "über die autorin",
     "über die autoren", "zum autor", "zur autorin", "über uns", "weitere nachrichten",
     "kommentieren sie hier", "pressekontakt", "vorheriges", "vorheriger artikel",
+    "empfohlen für dich", "empfohlen für sie", "beliebte beiträge", "beliebte artikel",
+    "zum weiterlesen", "das könnte dir auch gefallen", "mehr infos", "weitere infos",
+    "mehr informationen", "zusatzinformationen", "mehr zu diesem thema", "nächster artikel",
     # ... and after an article ("Die meistgelesenen Artikel", "Die neuesten Beiträge")
     "meistgelesenen artikel", "meistgelesenen", "neuesten beiträge", "neuesten artikel",
     "aktuellen beiträge", "ähnlichen beiträge", "ähnlichen artikel",
@@ -214,12 +219,14 @@ END_MARKERS = (
     "articles liés", "les plus lus", "commentaires", "laisser un commentaire",
     "vous aimerez aussi", "à voir aussi", "dans la même rubrique", "répondre",
     "à propos de l'auteur", "l'auteur", "contact presse",
+    "pour approfondir", "pour aller plus loin", "recommandé pour vous", "articles populaires",
     # Spanish
     "te puede interesar", "noticias relacionadas", "artículos relacionados", "lo más leído",
     "comentarios", "deja un comentario", "más noticias", "también te puede interesar",
     "lee también", "relacionados", "responder", "lea", "lea también", "lea más", "vea también",
     "mira también", "puedes ver", "mire", "sobre el autor", "otras noticias",
     "noticias relacionadas", "infórmate más", "informate más",
+    "recomendado para ti", "artículos populares", "para saber más",
     # Italian
     "leggi anche", "articoli correlati", "potrebbe interessarti", "i più letti", "commenti",
     "lascia un commento", "rispondi",

@@ -28,7 +28,13 @@ names) is data in the :class:`~pagedump.Dialect` (:mod:`pagedump._words`).
 from __future__ import annotations
 
 from pagedump._layouts.article.ending import story_end
-from pagedump._layouts.article.evidence import CUT, ArticlePage, article_data, first_pass
+from pagedump._layouts.article.evidence import (
+    CUT,
+    ArticlePage,
+    article_data,
+    first_pass,
+    title_like,
+)
 from pagedump._layouts.article.header import (
     HEADLINE_GAP,
     find_headline,
@@ -48,6 +54,7 @@ from pagedump._layouts.article.region import (
 )
 from pagedump._lines import LONG
 from pagedump._state import LineState
+from pagedump._text import CLAUSE_ENDS
 from pagedump._tokens import LineKind, Role
 
 __all__ = ["read"]
@@ -80,7 +87,7 @@ def read(state: LineState) -> None:
     # repeats the page's title is the story even when a longer run (a footer's wall
     # of legalese, a comment thread) outweighs it.
     best = 0.0
-    for t in titles[:_TITLE_CANDIDATES]:
+    for t in [t for t in titles if not _in_link_list(page, t)][:_TITLE_CANDIDATES]:
         s, e, total = anchored_run(weights, t + 1, t + 1 + HEADLINE_GAP)
         # Equal runs follow two copies of the title: the fuller copy is the headline.
         better = total > best or (total == best and headline is not None
@@ -112,3 +119,16 @@ def read(state: LineState) -> None:
         claim_standfirst(page, headline, start)
     open_story(page, start)
     claim_list_before(page, start)
+
+
+def _in_link_list(page: ArticlePage, i: int) -> bool:
+    """Whether line ``i`` is one item of a list of links: titles packed on both sides.
+
+    A copy of the page's title in a list of the site's latest stories stands between
+    other titles, with no blank line between; the headline stands apart.
+    """
+    norms = page.norms
+    if i == 0 or i + 1 >= len(norms):
+        return False
+    return all(norms[j] and page.weights[j] <= 0.0 and title_like(norms[j])
+               and norms[j][-1] not in CLAUSE_ENDS for j in (i - 1, i + 1))

@@ -11,9 +11,18 @@ then a few words about them) ends it too.
 
 from __future__ import annotations
 
-from pagedump._layouts.article.evidence import BAD, GOOD, ArticleData, ArticlePage, words_of
+from pagedump._layouts.article.evidence import (
+    BAD,
+    CUT,
+    GOOD,
+    ArticleData,
+    ArticlePage,
+    is_caption,
+    words_of,
+)
+from pagedump._text import WORD_EDGES
 
-__all__ = ["is_end_heading", "story_end"]
+__all__ = ["is_comment_count", "is_end_heading", "story_end"]
 
 # The longest line read as a closing heading ("Das könnte Sie auch interessieren (3)").
 _HEADING_CHARS = 60
@@ -33,9 +42,49 @@ _BOX_AFTER = 0.85
 _NAME_WORDS = (2, 4)
 _NAME_CHARS = 40
 _BOX_LINES = 2
+# A box of links inside the story holds at most this many lines; the paragraph after it
+# is the story's when it is this long and shares this many content words (agreeing on
+# their first letters) with the headline, the lead and the paragraph before the box.
+_BOX_LINKS = 6
+_RESUME_CHARS = 150
+_RESUME_SHARED = 2
+_STEM = 5
+# A banner (a box that shouts a slogan) prints at least this many lines in capitals.
+_BANNER_LINES = 3
+# A site speaking to its reader: "we" and "our", and "you", in the languages of the lists.
+_SITE_WORDS = frozenset((
+    "we", "our", "us", "wir", "uns", "unser", "unsere", "unseren", "unserem", "unserer",
+    "unseres", "nous", "notre", "nos", "nosotros", "nuestro", "nuestra", "nuestros",
+    "nuestras", "noi", "nostro", "nostra", "nós", "nosso", "nossa", "wij", "ons", "onze"))
+_READER_WORDS = frozenset((
+    "you", "your", "du", "dich", "dir", "dein", "deine", "deinen", "deinem", "deiner",
+    "euch", "euer", "eure", "vous", "votre", "vos", "tu", "ti", "tus", "usted", "voi",
+    "você", "jij", "je", "jouw", "u"))
+_POLITE_WORDS = frozenset(("Sie", "Ihr", "Ihre", "Ihren", "Ihrem", "Ihrer", "Ihnen"))
+_TOPIC_SAMPLE = 600
+# How many lines before the story a byline whose name opens the author's box may stand.
+_BYLINE_LOOKBACK = 12
 # How a statement that closes a story ends: a full stop or a quote (after three words).
 _STATEMENT_ENDS = frozenset(".\"'”’»")
 _STATEMENT_SPACES = 2
+# A thread's heading counts its comments ("12 Kommentare", "3 responses to “Title”"):
+# a figure or a word for none or one, then a word for comments or replies. Past the
+# story's first lines (this share of the run's prose) it ends the story: the thread
+# under it may outweigh the story many times.
+_COUNT_WORDS = frozenset((
+    "no", "none", "one", "keine", "kein", "ein", "eine", "einen", "aucun", "aucune", "un",
+    "une", "ningún", "ninguna", "uno", "una", "nessun", "nessuna", "nenhum", "nenhuma",
+    "um", "geen", "één", "brak", "jeden"))
+_THREAD_WORDS = frozenset((
+    "comments", "comment", "responses", "response", "replies", "reply", "thoughts",
+    "kommentare", "kommentar", "antworten", "antwort", "reaktionen", "commentaires",
+    "commentaire", "réponses", "réponse", "comentarios", "comentario", "respuestas",
+    "commenti", "risposte", "comentários", "reacties", "reactie", "komentarze", "komentarz",
+    "odpowiedzi"))
+# A counter of readers' likes, shares or views ("66 Likes") closes a story too.
+_COUNTER_WORDS = frozenset(("likes", "like", "shares", "views", "aufrufe", "reads"))
+_QUOTES = frozenset("\"“”„«»‘’‚'")
+_COUNT_AFTER = 0.1
 
 
 def is_end_heading(norm: str, data: ArticleData) -> bool:
@@ -48,6 +97,28 @@ def is_end_heading(norm: str, data: ArticleData) -> bool:
     # An article before the heading ("Die meistgelesenen Artikel").
     return len(words) > 1 and words[0] in data.function_words and _heads(
         words[1:], data.end_phrases)
+
+
+def is_comment_count(norm: str, data: ArticleData) -> bool:
+    """Whether ``norm`` heads a comment thread by counting it ("12 Kommentare").
+
+    A count, then a word for comments, perhaps a preposition and the story's title in
+    quotes ("11 Antworten zu “Title”", "No comments for “Title”"); or a counter of
+    likes, shares or views alone ("66 Likes").
+    """
+    if not norm or len(norm) > _HEADING_CHARS * 3:
+        return False
+    words = words_of(norm[:_HEADING_CHARS * 3])
+    if len(words) == 2 and words[0].isdigit() and words[1] in _COUNTER_WORDS:
+        return True  # "66 Likes": the counter under a story, or under each teaser
+    if len(words) < 2 or words[1] not in _THREAD_WORDS:
+        return False
+    if not (words[0].isdigit() or words[0] in _COUNT_WORDS):
+        return False
+    if len(words) == 2:
+        return True
+    # A title in quotes after a preposition: the story's own ("... zu “Title”").
+    return words[2] in data.function_words and any(ch in _QUOTES for ch in norm)
 
 
 def _heads(words: list[str], phrases: frozenset[str]) -> bool:
@@ -122,19 +193,80 @@ def _label_before(page: ArticlePage, i: int) -> int:
     return i
 
 
+def _byline_names(page: ArticlePage, start: int) -> list[str]:
+    """The names of the bylines shortly before the story ("By Jane Roe"), case-folded."""
+    byline = page.data.byline
+    if byline is None:
+        return []
+    names: list[str] = []
+    for i in page.nonblank_before(start, _BYLINE_LOOKBACK):
+        norm = page.norms[i]
+        found = byline.match(norm) if len(norm) <= _NAME_CHARS * 2 else None
+        if found is None:
+            continue
+        words = norm[found.start("name"):].split()
+        name = []
+        for word in words[:_NAME_WORDS[1]]:
+            name.append(word.strip(",|"))
+            if not word[0].isupper() or word.endswith((",", "|")):
+                break
+        if _NAME_WORDS[0] <= len(name) and all(w[:1].isupper() for w in name):
+            names.append(" ".join(name).casefold())
+    return names
+
+
+def _about_author(norm: str, names: list[str]) -> bool:
+    """Whether a paragraph opens with the byline's name ("Jane Roe is a reporter ...")."""
+    folded = norm[:_NAME_CHARS + 1].casefold()
+    return any(folded.startswith(name) and folded[len(name):len(name) + 1] in (" ", ",")
+               for name in names)
+
+
 def story_end(page: ArticlePage, start: int, end: int, headline: int | None = None) -> int:
-    """The end of the story in the run ``[start, end)``: at a closing heading after most prose."""
+    """The end of the story in the run ``[start, end)``: at a closing heading after most prose.
+
+    A run that goes on into a comment thread weighs the thread's prose too, so a box
+    near the story's own end stands before too little of the run's prose to end it;
+    once the story's end is found, the lines before it are judged again, on the
+    story's own prose.
+    """
+    cut = _end_in_run(page, start, end, headline)
+    if cut < end:
+        cut = _end_in_run(page, start, cut, headline)
+    return cut
+
+
+def _end_in_run(page: ArticlePage, start: int, end: int, headline: int | None) -> int:
+    """One reading of the story's end in ``[start, end)``, against the prose in it."""
     weights = page.weights
     total = sum(w for w in weights[start:end] if w > 0.0)
     if total <= 0.0:
         return end
     before = 0.0
     norms, data, classes = page.norms, page.data, page.classes
+    names = _byline_names(page, start)
     for i in range(start, end):
         weight = weights[i]
+        if names and weight > 0.0 and before >= _PROSE_BEFORE * total and _about_author(
+                norms[i], names):
+            # "Jane Roe is a reporter ...", under a story by Jane Roe: the author's box.
+            return _prompt_before(page, i)
         if (classes[i] != GOOD and before >= _BOX_AFTER * total
                 and _opens_with_prompt(norms[i], data)):
             # "Subscribe now to our edition for the full story.": a call, not prose.
+            return _prompt_before(page, i)
+        if before >= _COUNT_AFTER * total and is_comment_count(norms[i], data):
+            # "11 Antworten zu “Title”": the thread under the story, however long.
+            return _prompt_before(page, i)
+        if (weight <= 0.0 and before >= _PROSE_BEFORE * total
+                and is_end_heading(norms[i], data)
+                and _story_resumes(page, i, end, _topic(page, start, i, headline))):
+            continue  # "Related stories" and a few titles, and the story goes on
+        if before >= _BOX_AFTER * total and _opens_banner(norms, i, end):
+            # "UN PÚBLICO INFORMADO / DECIDE MEJOR. / ...": a banner shouts, a story tells.
+            return _prompt_before(page, i)
+        if weight > 0.0 and before >= _BOX_AFTER * total and _asks_for_site(norms[i]):
+            # "Did you enjoy this article? Support our work!": the site speaks.
             return _prompt_before(page, i)
         if weight > 0.0:
             before += weight
@@ -150,12 +282,81 @@ def story_end(page: ArticlePage, start: int, end: int, headline: int | None = No
             # under a byline's label, that an inline box never is.
             return _prompt_before(page, _label_before(page, i))
         elif ((classes[i] == BAD or norms[i].startswith(data.chrome_symbols))
-              and before >= _BOX_AFTER * total and norms[i].count(" ") >= 1):
+              and before >= _BOX_AFTER * total and norms[i].count(" ") >= 1
+              and not is_caption(norms[i], data)):
             # A prompt after nearly all the story ("Sign up for our newsletter", "Share
             # this:") opens a box whose text speaks to the reader, not the story; a
             # line that opens with a rights mark ("© All rights reserved") closes it.
             return _prompt_before(page, i)
     return end
+
+
+def _topic(page: ArticlePage, start: int, end: int, headline: int | None) -> set[str]:
+    """The first letters of the content words of the headline, the lead and the last paragraph.
+
+    The paragraphs are the first and the last of ``[start, end)``.
+    """
+    texts = [page.norms[headline]] if headline is not None else []
+    first = next((i for i in range(start, end) if page.weights[i] > 0.0), None)
+    last = next((i for i in range(end - 1, start - 1, -1) if page.weights[i] > 0.0), None)
+    texts += [page.norms[i] for i in {first, last} if i is not None]
+    return {word[:_STEM] for text in texts for word in words_of(text[:_TOPIC_SAMPLE])
+            if len(word) >= _STEM and word not in page.data.function_words}
+
+
+def _story_resumes(page: ArticlePage, i: int, end: int, topic: set[str]) -> bool:
+    """Whether the story goes on after the box a closing heading opens at line ``i``.
+
+    A box of links inside a story ("Related stories" and a few titles) is followed by
+    more of the story: a full paragraph, no teaser cut short, that speaks of what the
+    headline, the lead or the paragraph the box interrupts speak of. A teaser's text
+    is shorter, or cut.
+    """
+    norms, weights, classes = page.norms, page.weights, page.classes
+    links = 0
+    for j in range(i + 1, end):
+        norm = norms[j]
+        if not norm:
+            continue
+        if weights[j] > 0.0:
+            if classes[j] != GOOD or len(norm) < _RESUME_CHARS or norm.endswith(CUT):
+                return False
+            words = {word[:_STEM] for word in words_of(norm[:_TOPIC_SAMPLE])
+                     if len(word) >= _STEM and word not in page.data.function_words}
+            return links > 0 and len(words & topic) >= _RESUME_SHARED
+        links += 1
+        if links > _BOX_LINKS or classes[j] == GOOD:
+            return False
+    return False
+
+
+def _opens_banner(norms: list[str], i: int, end: int) -> bool:
+    """Whether line ``i`` opens a banner: lines in capitals, one right under another."""
+    if i + _BANNER_LINES > end:
+        return False
+    for norm in norms[i:i + _BANNER_LINES]:
+        if not norm or norm.upper() != norm or not any(ch.isalpha() for ch in norm):
+            return False
+    return True
+
+
+def _asks_for_site(norm: str) -> bool:
+    """Whether a paragraph asks the reader something for the site.
+
+    It asks or calls, and speaks of "you" and of "we" or "our" ("Did you enjoy this
+    post? Would you support our work?").
+    """
+    if "?" not in norm and "!" not in norm:
+        return False
+    words = words_of(norm[:_TOPIC_SAMPLE])
+    if _SITE_WORDS.isdisjoint(words):
+        return False
+    if not _READER_WORDS.isdisjoint(words):
+        return True
+    # German's polite "Sie", "Ihr", "Ihnen": capitalised inside a sentence.
+    raw = norm[:_TOPIC_SAMPLE].split()
+    return any(word.strip(WORD_EDGES) in _POLITE_WORDS and not raw[k - 1].endswith(
+        (".", "?", "!", ":")) for k, word in enumerate(raw) if k)
 
 
 def _second_heading(page: ArticlePage, i: int, end: int, most: float) -> bool:

@@ -75,6 +75,8 @@ _LONG_SAMPLE = 400
 _CREDIT_NAME = 70
 _CREDIT_WORDS = 8
 _CAPTION_CHARS = 30
+# An agency's name in capitals after a caption's full stop: this many letters.
+_AGENCY_CHARS = (2, 6)
 # A page where captions are at least this share of the prose lines, and this many, is a
 # gallery: its captions are its story.
 _GALLERY_SHARE = 0.5
@@ -85,6 +87,8 @@ _VIDEO = re.compile(r"(?i:video)\b")
 _CAROUSEL_SIDE = 2
 # How often a closing heading is printed when it repeats under each item of a thread.
 _THREAD = 4
+# The word a consent notice names: a line with it speaks of the page, not the story.
+_CONSENT_WORDS = frozenset(("cookie", "cookies"))
 # Words sampled for the function-word share: enough to judge any paragraph.
 _SAMPLE = 60
 
@@ -160,7 +164,7 @@ def _credit_of(norm: str, data: ArticleData) -> str | None:
     lo = max(0, len(norm) - _CREDIT_NAME - 20)
     # Every credit has a colon, a slash, a bracket or a "©": most lines pass cheaply.
     if not any(norm.find(mark, lo) >= 0 for mark in ":/(©"):
-        return None
+        return _agency_after_stop(norm)
     found = data.credit.search(norm, lo)
     if found is None:
         return _bracketed_credit(norm)
@@ -168,6 +172,18 @@ def _credit_of(norm: str, data: ArticleData) -> str | None:
         return None
     credit = found.group()
     return credit if credit.count(" ") <= _CREDIT_WORDS else None
+
+
+def _agency_after_stop(norm: str) -> str | None:
+    """An agency in capitals after a caption's last full stop: "... in February. EFE".
+
+    A sentence ends in a full stop, not in a word of capitals after one.
+    """
+    head, stop, agency = norm.rpartition(". ")
+    if (stop and len(head) >= _CAPTION_CHARS // 2 and _AGENCY_CHARS[0] <= len(agency)
+            <= _AGENCY_CHARS[1] and agency.isalpha() and agency.isupper()):
+        return agency
+    return None
 
 
 def _bracketed_credit(norm: str) -> str | None:
@@ -182,7 +198,14 @@ def _bracketed_credit(norm: str) -> str | None:
     if opening < _CAPTION_CHARS // 2 or len(norm) - opening > _CREDIT_NAME:
         return None
     inner = norm[opening + 1:-1]
-    if "/" in inner or any(len(word) >= 2 and word.isupper() for word in inner.split()):
+    if "/" in inner:
+        return norm[opening:]
+    # An agency in capitals follows a caption's sentence ("... on Monday. (AP)") or
+    # credits a source ("(NASA via AP)"); right after a word it abbreviates the word
+    # ("Entgeltumwandlung (EU)").
+    before = norm[:opening].rstrip()
+    if (before and (before[-1] in ".!?" or len(inner.split()) > 1)
+            and any(len(word) >= 2 and word.isupper() for word in inner.split())):
         return norm[opening:]
     return None
 
@@ -343,6 +366,9 @@ def _read_lines(norms: list[str], data: ArticleData) -> LineEvidence:
             counts[norm] = counts.get(norm, 0) + 1
     function_words, symbols = data.function_words, data.chrome_symbols
     lengths, shares, classes = found.lengths, found.shares, found.classes
+    # A page whose title names cookies is about them (a recipe), not about its consent.
+    title = next((norm for norm in norms if norm), "")
+    consent = _CONSENT_WORDS.difference(words_of(title[:LONG]))
     for i, norm in enumerate(norms):
         n = len(norm)
         if not n:
@@ -360,6 +386,11 @@ def _read_lines(norms: list[str], data: ArticleData) -> LineEvidence:
         lengths.append(n)
         share = _fw_share(tokens, function_words) if len(tokens) >= 4 else 0.0
         shares.append(share)
+        if consent and not consent.isdisjoint(tokens):
+            # A line that names the site's cookies asks for consent: it is about the
+            # page, however much it reads like prose.
+            classes.append(BAD)
+            continue
         if n > LONG:
             classes.append(-1)
             continue

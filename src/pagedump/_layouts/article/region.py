@@ -39,6 +39,10 @@ _TEASER_LABEL = 40
 _LEAD_GAP = 6
 # What a line right before the story may cost and still open it.
 _OPENER_COST = 50.0
+# A line of near-prose of at least this many words right over the story is its standfirst.
+_STANDFIRST_WORDS = 10
+# A standfirst under the header that ends in an ellipsis is at least this long.
+_STANDFIRST_CHARS = 100
 # How many lines before the story may open it.
 _OPENERS = 6
 # A credit alone on its line: at most this many characters, and words in its name.
@@ -70,6 +74,10 @@ _LIST_LINE = 100
 _LIST_REACH = 40
 _LIST_HEADINGS = 2
 _LIST_SEPARATORS = (" -- ", " – ", " — ", " - ", ": ", " | ", ", ")
+
+# A box of links inside the story: at least and at most so many titles under its heading.
+_BOX_TITLES = 3
+_BOX_LINKS = 6
 
 # A box of calls to the reader inside the story ("Help us!", "Donate now!"): this many
 # exclamations at least, among lines that are all exclamations or questions, each at
@@ -259,6 +267,12 @@ def claim_list_before(page: ArticlePage, start: int) -> None:
     claimed = [i for i in lines if i >= top]
     if len(figures) * 2 < len(claimed):
         return
+    # The recipe's introduction: prose right over the list's headings.
+    i = top - 1
+    while i >= 0 and not norms[i]:
+        i -= 1
+    if i >= 0 and classes[i] == GOOD and weights[i] > 0.0 and kinds[i] is _BOILERPLATE:
+        claimed.append(i)
     for i in claimed:
         norm = norms[i]
         if title_like(norm) and not norm[0].isdigit() and norm[-1] not in CLAUSE_ENDS:
@@ -290,12 +304,13 @@ def claim_lead(page: ArticlePage, start: int) -> None:
     if i < 0 or weights[i] <= 0.0 or classes[i] != GOOD:
         return
     if not dated:
-        # Without a date between, the lead must stand right under the headline (with
-        # only its byline and time between): prose further up is another block.
-        j = i - 1
+        # Without a date between, the lead must stand right under the headline, or
+        # right under the story's byline or time: prose further up is another block.
+        j, header = i - 1, False
         while j >= 0 and (not norms[j] or page.kinds[j] is LineKind.DATELINE):
+            header = header or bool(norms[j])
             j -= 1
-        if j < 0 or page.kinds[j] is not LineKind.HEADLINE:
+        if not header and (j < 0 or page.kinds[j] is not LineKind.HEADLINE):
             return
     kinds, roles = page.kinds, page.roles
     while i >= 0 and (not norms[i] or (weights[i] > 0.0 and classes[i] == GOOD)):
@@ -314,6 +329,12 @@ def claim_standfirst(page: ArticlePage, headline: int, start: int) -> None:
     norms, kinds, weights, classes = page.norms, page.kinds, page.weights, page.classes
     i = headline + 1
     while i < start and (not norms[i] or kinds[i] is LineKind.DATELINE):
+        i += 1
+    if (i < start and classes[i] == NEAR and norms[i].endswith(CUT)
+            and len(norms[i]) >= _STANDFIRST_CHARS and kinds[i] is _BOILERPLATE):
+        # A standfirst that trails off to lure the reader on ("... eine lange Mähne...")
+        # is the story's all the same, right under the header.
+        kinds[i], page.roles[i] = _BODY, Role.PARAGRAPH
         i += 1
     while i < start and (not norms[i] or (weights[i] > 0.0 and classes[i] == GOOD)):
         if norms[i] and kinds[i] is _BOILERPLATE:
@@ -335,8 +356,10 @@ def open_story(page: ArticlePage, start: int) -> None:
         i -= 1
         while i >= 0 and not page.norms[i]:
             i -= 1
-        # Above the first opener, only content lines (a list's items) go on.
-        if i < 0 or not _opens(page, i) or (n and page.weights[i] < -2 * COST_ITEM):
+        # Above the first opener, only content lines (a list's items) go on, and
+        # near-prose (a standfirst set as points).
+        if i < 0 or not _opens(page, i, first=not n) or (
+                n and page.weights[i] < -2 * COST_ITEM and page.classes[i] != NEAR):
             return
         norm = page.norms[i]
         if title_like(norm) and norm[-1] not in CLAUSE_ENDS:
@@ -345,13 +368,15 @@ def open_story(page: ArticlePage, start: int) -> None:
             page.kinds[i], page.roles[i] = _BODY, Role.PARAGRAPH
 
 
-def _opens(page: ArticlePage, i: int) -> bool:
+def _opens(page: ArticlePage, i: int, *, first: bool = False) -> bool:
     """Whether line ``i``, before the story, may be its opening."""
     norm = page.norms[i]
     if page.kinds[i] is not _BOILERPLATE or page.classes[i] == BAD:
         return False
-    # A line printed again on the page, or deep in a run of labels, is navigation.
-    if page.weights[i] == CAPTION or page.weights[i] <= -_OPENER_COST:
+    # A line printed again on the page, or deep in a run of labels, is navigation;
+    # but a line of near-prose right over the first paragraph is its standfirst.
+    if page.weights[i] == CAPTION or (page.weights[i] <= -_OPENER_COST and not (
+            first and page.classes[i] == NEAR and norm.count(" ") + 1 >= _STANDFIRST_WORDS)):
         return False
     if " " not in norm:
         return False  # one word: a label or a stamp ("Sport", "12h", "subscribing")
@@ -373,6 +398,7 @@ def settle_region(page: ArticlePage, start: int, end: int) -> None:
     chrome = False
     box = False  # the line before was "Read also": this one is its link
     calls = _calls(page, start, end)
+    later = set(norms[end:])
     for i in range(start, end):
         norm = norms[i]
         if not norm or kinds[i] is not _BOILERPLATE:
@@ -399,10 +425,13 @@ def settle_region(page: ArticlePage, start: int, end: int) -> None:
             # "Read also" and its links, inside the story: a box the story goes on after.
             chrome = box = True
             continue
+        if weights[i] <= 0.0 and norm in later:
+            continue  # another story's title, printed again in a list after the story
         if weights[i] > 0.0:
             chrome = False
             kinds[i], roles[i] = _BODY, Role.PARAGRAPH
-        elif _is_heading(page, i, end, after_chrome=chrome):
+        elif _is_heading(page, i, end, after_chrome=chrome) and not (
+                chrome and _in_link_box(page, i, start)):
             if _off_topic(page, i, start, end):
                 continue  # another story's headline, printed inside this one
             chrome = False
@@ -411,6 +440,25 @@ def settle_region(page: ArticlePage, start: int, end: int) -> None:
             # Short lines between paragraphs are the story's (list items, a short
             # sentence), unless a chrome line opened them (a link list, a widget).
             kinds[i], roles[i] = _BODY, Role.PARAGRAPH
+
+
+def _in_link_box(page: ArticlePage, i: int, start: int) -> bool:
+    """Whether line ``i`` is the last of several titles in a box under a closing heading.
+
+    A box of links ("Related stories" and three titles) stands inside the story; the
+    last title, right over the story's next paragraph, is no sub-heading. After a box
+    of one link ("Read also" and a title) a sub-heading may follow.
+    """
+    links = 0
+    j = i - 1
+    while j >= start and page.weights[j] <= 0.0 and links <= _BOX_LINKS:
+        norm = page.norms[j]
+        if norm:
+            if is_end_heading(norm, page.data):
+                return links >= _BOX_TITLES - 1
+            links += 1
+        j -= 1
+    return False
 
 
 def _calls(page: ArticlePage, start: int, end: int) -> set[int]:
@@ -497,6 +545,12 @@ def _is_credit_line(norm: str, function_words: frozenset[str],
         return False
     if norm[0] == "©":
         name = norm[1:]
+    elif "/" in norm and ":" not in norm:
+        # "PAP/ Jane Roe", "Jane Roe / AFP": an agency in capitals, a slash, a name.
+        agency, _, rest = norm.partition("/")
+        if not (agency.strip().isupper() or rest.strip().isupper()):
+            return False
+        name = f"{agency} {rest}"
     else:
         label, colon, name = norm.partition(": ")
         if not colon or not label.isalpha() or not label[0].isupper():
