@@ -97,7 +97,7 @@ class _PageBuilder:
         if self.heading is not None or self.paragraphs:
             self.sections.append(Section(self.heading, tuple(self.paragraphs)))
         self.heading = None
-        self.paragraphs.clear()  # the same list: assemble() holds its append
+        self.paragraphs.clear()  # the same list: assemble() holds it
 
     def open_section(self, heading: str) -> None:
         self.close_section()
@@ -317,19 +317,19 @@ def assemble(tokens: Tokens, *, fetched_at: datetime | None = None) -> Page:
     builder = _PageBuilder(dialect=tokens.dialect, fetched_at=fetched_at)
     paragraph, none, copy, boilerplate = _PARAGRAPH, _NONE, _COPY, _BOILERPLATE
     starts = tokens.item_starts
-    add_paragraph = builder.paragraphs.append
-    add_boilerplate = builder.boilerplate.append
+    paragraphs, boilerplates = builder.paragraphs, builder.boilerplate
     handlers = _HANDLERS
-    for i, (kind, role, norm) in enumerate(zip(tokens.kinds, tokens.roles, tokens.norms,
-                                               strict=True)):
+    norms, kinds = tokens.norms, tokens.kinds
+    # (The columns are of one length: the tokenizer gives every line one entry in each.)
+    for i, role in enumerate(tokens.roles):
         # The common cases first, inline: this loop runs once per line of every dump.
         if role is paragraph:
-            add_paragraph(norm)
+            paragraphs.append(norms[i])
         elif role is none:
-            if kind is boilerplate:
-                add_boilerplate(norm)
+            if kinds[i] is boilerplate:
+                boilerplates.append(norms[i])
         elif role is not copy:
             if i in starts:
                 builder.new_item()
-            handlers[role](builder, norm, tokens.values[i])
+            handlers[role](builder, norms[i], tokens.values[i])
     return builder.build(tokens)

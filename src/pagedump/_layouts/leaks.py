@@ -46,6 +46,7 @@ __all__ = ["claim_leaks", "is_dialogue"]
 
 _BOILERPLATE = LineKind.BOILERPLATE
 _BODY = LineKind.BODY
+_TEXT = Shape.TEXT
 
 
 
@@ -233,8 +234,6 @@ class _Leaks:
         self.kept: set[int] = set()
         self.shaped: dict[int, int | None] = {}
         """Per line judged so far, what :meth:`_loose_line` reads of its text."""
-        self.prose: list[int] = []
-        """The lines long enough to be a paragraph."""
         self.notices: list[int] = []
         """The lines short enough to be a notice or a prompt."""
         self.brief: list[int] = []
@@ -249,7 +248,6 @@ class _Leaks:
         or a closing bracket."""
         notes = self._sort(state)
         self.short = frozenset(self.titles)
-        self.long = frozenset(self.prose)
         self.notes = _Text(self.notices, notes)
         """The text of the lines short enough to be a notice or a prompt."""
         self.title, self.source = self._header()
@@ -265,40 +263,44 @@ class _Leaks:
         Returns:
             The text of each notice (see :attr:`notices`).
         """
-        norms, kinds, shapes, text = self.norms, state.kinds, state.shapes, Shape.TEXT
+        norms, kinds, shapes, text = self.norms, state.kinds, state.shapes, _TEXT
+        # The dump's first and last lines may be cut anywhere: they are not judged.
+        self.lines = lines = [i for i in range(max(self.start, 1), min(self.end, len(norms) - 1))
+                              if kinds[i] is None and shapes[i] is text]
         # (The lists as local names: this loop runs on every line of the body.)
-        lines, prose, notices, titles = self.lines, self.prose, self.notices, self.titles
-        brief, keyed, marked = self.brief, self.keyed, self.marked
+        notices, titles, brief = self.notices, self.titles, self.brief
+        keyed, marked = self.keyed, self.marked
         notes: list[str] = []
         marks = _credit_marks(state.dialect.credit_separators)
-        # The dump's first and last lines may be cut anywhere: they are not judged.
-        for i in range(max(self.start, 1), min(self.end, len(norms) - 1)):
-            if kinds[i] is not None or shapes[i] is not text:
-                continue
-            lines.append(i)
+        for i in lines:
             norm = norms[i]
             size = len(norm)
             final = norm[-1]
-            if size >= _PROSE_MIN:
-                prose.append(i)
-            if size <= _NOTICE_MAX:
+            if size > _NOTICE_MAX:
+                if final in _PARAGRAPH_ENDS:
+                    # A paragraph: its key would stand first, and no credit ends it.
+                    if ":" in norm[:_KEY_END]:
+                        keyed.append(i)
+                    continue
+            else:
                 notices.append(i)
                 notes.append(norm)
                 if size <= _CREDIT_LINE:
                     brief.append(i)
                 if size <= _TITLE_MAX and (final.isalnum() or final == "%"):
                     titles.append(i)
-            elif final in _PARAGRAPH_ENDS:
-                # A paragraph: its key would stand first, and no credit ends it.
-                if ":" in norm[:_KEY_END]:
-                    keyed.append(i)
-                continue
             if ":" in norm:
                 keyed.append(i)
                 marked.append(i)
             elif "/" in norm or final == ")" or (marks and any(m in norm for m in marks)):
                 marked.append(i)
         return notes
+
+    @functools.cached_property
+    def prose(self) -> list[int]:
+        """The lines long enough to be a paragraph (found when asked)."""
+        norms = self.norms
+        return [i for i in self.lines if len(norms[i]) >= _PROSE_MIN]
 
     @property
     def headline(self) -> frozenset[str]:
@@ -369,9 +371,11 @@ class _Leaks:
         if not 0 < k < len(lines) - 2:
             return False
         before, after = lines[k - 1], lines[k + 1]
-        if after not in self.long or after in self.short or before not in self.long:
+        norms = self.norms
+        if (len(norms[after]) < _PROSE_MIN or after in self.short
+                or len(norms[before]) < _PROSE_MIN):
             return False  # (a line both long and short enough may be a title too)
-        norm = self.norms[before]
+        norm = norms[before]
         # (Most paragraphs stand on consecutive lines: that is settled without a call.)
         return ((i == before + 1 or self._follows(before, i))
                 and (after == i + 1 or self._follows(i, after))
