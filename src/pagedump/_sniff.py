@@ -60,6 +60,9 @@ _HEADER = 3
 # The shortest cut-off last line that is read as the start of a chrome phrase.
 _CUT_MIN = 20
 _TIME_MAX = 40
+_DIGITS = frozenset("0123456789")
+# What str.splitlines breaks a line at, but "\r" (which may come before "\n").
+_BREAKS = frozenset("\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
 ENOUGH = 3
 """The fewest points that make a dialect: more than a stray "Comments" line on a news site."""
 SURE = 2 * ENOUGH
@@ -106,6 +109,10 @@ class _Evidence:
     ``tN`` after its index in :attr:`time_owners`."""
     time_owners: tuple[tuple[int, ...], ...]
     """Per distinct time pattern, the dialects printing times that way."""
+    time_first: frozenset[str] | None
+    """The characters a time line can start with (``None``: any); with
+    :attr:`time_digits`, a decimal digit of any script too."""
+    time_digits: bool
     signatures: tuple[_Signature, ...]
     """Signature lines: most of at most :data:`_SIGNATURE_MAX` characters, an author
     listing's items of up to :data:`_MARK_MAX`."""
@@ -138,6 +145,8 @@ class _Evidence:
     """The paragraph closers of feed dialects, after an ellipsis -> their dialects."""
     closers: tuple[str, ...]
     """The keys of :attr:`closed`, for one ``endswith`` test."""
+    closer_ends: frozenset[str]
+    """The last characters of :attr:`closers`: a line ending otherwise is not tested."""
 
 
 @functools.lru_cache(maxsize=8)
@@ -182,14 +191,18 @@ def _evidence(dialects: tuple[Dialect, ...]) -> _Evidence:
                 cards.append(index)
             elif dialect.teasers == TeaserForm.TIMED:
                 timed.append(index)
+    time_pattern = alternation([(f"t{k}", _GROUPS.sub("(?:", source))
+                                for k, source in enumerate(times)])
+    gate = gate_of(time_pattern.pattern) if time_pattern is not None else None
     return _Evidence(
         dialects=dialects,
         marks={k: tuple(v) for k, v in marks.items()},
         longest_mark=max(map(len, marks), default=0),
         logos={k: tuple(v) for k, v in logos.items()},
-        times=alternation([(f"t{k}", _GROUPS.sub("(?:", source))
-                           for k, source in enumerate(times)]),
+        times=time_pattern,
         time_owners=tuple(tuple(owners) for owners in times.values()),
+        time_first=None if gate is None else gate.chars | (_DIGITS if gate.digits else frozenset()),
+        time_digits=gate is not None and gate.digits,
         signatures=tuple(signatures),
         **_filed(signatures, sources_of),
         bullets=tuple(_Bullet(marker, tuple(cards), tuple(timed))
@@ -199,6 +212,7 @@ def _evidence(dialects: tuple[Dialect, ...]) -> _Evidence:
         cut_marks=_by_start(marks),
         closed={k: tuple(v) for k, v in closed.items()},
         closers=tuple(closed),
+        closer_ends=frozenset(closer[-1] for closer in closed),
     )
 
 
@@ -248,15 +262,52 @@ def _sample_of(text: str, lines: list[str], norms: list[str]) -> tuple[list[str]
     """
     if len(text) <= _HEAD + _TAIL:
         return lines, norms
-    head = text[:_HEAD].splitlines()
-    cut = len(head) - 1
-    tail = len(text[-_TAIL:].splitlines()) - 1
-    last = head[cut]
+    cut, last, tail = _edges(text, lines)
     start = len(lines) - tail if tail > 0 else len(lines)
     sample = [*lines[:cut], last, *lines[start:]]
     sample_norms = [*norms[:cut], norms[cut] if last == lines[cut] else normalize_all([last])[0],
                     *norms[start:]]
     return sample, sample_norms
+
+
+def _edges(text: str, lines: list[str]) -> tuple[int, str, int]:
+    r"""Where the sample's head and tail fall among ``lines``, the lines of ``text``.
+
+    Returns:
+        The index of the line the head ends in, the head's part of that line, and
+        how many whole lines the tail holds (those after the line it starts in).
+
+    Where every line break near the head's and the tail's edges is one character
+    (no ``"\r\n"``), the lines' lengths give their places in the text and nothing is
+    split again.
+    """
+    # (Found in place: a slice of the text would copy it.)
+    if text.find("\r", 0, _HEAD + 1) >= 0 or text.find("\r", len(text) - _TAIL - 1) >= 0:
+        head = text[:_HEAD].splitlines()
+        return len(head) - 1, head[-1], len(text[-_TAIL:].splitlines()) - 1
+    # Each line starts one character after the end of the line before.
+    start = cut = 0
+    for line in lines:
+        end = start + len(line)
+        if end >= _HEAD:
+            break
+        start = end + 1
+        cut += 1
+    if start == _HEAD:  # the head ends with a line break: its last line is whole
+        cut -= 1
+        last = lines[cut]
+    else:
+        last = text[start:_HEAD]
+    # From the end: count the line breaks inside the tail (but a last one).
+    first = len(text) - _TAIL
+    end = len(text) - 1 if text[-1] in _BREAKS else len(text)
+    tail = 0
+    k = len(lines) - 1
+    while end - len(lines[k]) - 1 >= first:
+        end -= len(lines[k]) + 1
+        tail += 1
+        k -= 1
+    return cut, last, tail
 
 
 def _scores(lines: list[str], norms: list[str], evidence: _Evidence) -> list[int]:
@@ -267,22 +318,20 @@ def _scores(lines: list[str], norms: list[str], evidence: _Evidence) -> list[int
     """
     scores = [0] * len(evidence.dialects)
     outlets = [0] * len(evidence.dialects)  # points of indented bullets (timed teasers)
-    marks, longest_mark, closers = evidence.marks, evidence.longest_mark, evidence.closers
+    marks, longest_mark = evidence.marks, evidence.longest_mark
+    closers, closer_ends = evidence.closers, evidence.closer_ends
     time = evidence.times.match if evidence.times is not None else None
+    time_chars, time_digits = evidence.time_first, evidence.time_digits
     first = True
     seen: set[str] = set()
     timed: tuple[int, ...] = ()  # the dialects whose time line the last line was
-    last = len(norms) - 1
-    while last >= 0 and not norms[last]:
-        last -= 1
-    if last >= 0:
-        _trailer(norms[last], evidence, scores, seen)
+    last = _trailer(norms, evidence, scores, seen)
     place = 0  # how many non-blank lines came before
     for k, norm in enumerate(norms):
         if not norm:
             continue
         place += 1
-        if closers and norm.endswith(closers):
+        if norm[-1] in closer_ends and norm.endswith(closers):
             _closed(norm, evidence, scores, seen)
         size = len(norm)
         if size > _MARK_MAX:
@@ -300,7 +349,10 @@ def _scores(lines: list[str], norms: list[str], evidence: _Evidence) -> list[int
                 for index in owners:
                     scores[index] += points
             continue
-        found = time(norm) if time is not None and size <= _TIME_MAX else None
+        # (A time line starts with one of a few characters: most lines skip the pattern.)
+        found = time(norm) if time is not None and size <= _TIME_MAX and (
+            time_chars is None or norm[0] in time_chars
+            or (time_digits and norm[0].isdigit())) else None
         if found is not None and found.lastgroup is not None:
             timed = evidence.time_owners[int(found.lastgroup[1:])]
             for index in timed:
@@ -352,17 +404,28 @@ def _by_start(marks: dict[str, list[int]]) -> dict[str, tuple[str, ...]]:
     return {start: tuple(phrases) for start, phrases in starts.items()}
 
 
-def _trailer(norm: str, evidence: _Evidence, scores: list[int], seen: set[str]) -> None:
-    """Score a dump's last line when it is a chrome line cut short by the fragment's end."""
+def _trailer(norms: list[str], evidence: _Evidence, scores: list[int], seen: set[str]) -> int:
+    """Score a dump's last line when it is a chrome line cut short by the fragment's end.
+
+    Returns:
+        The index of the last line that is not blank (-1 when every line is).
+    """
+    last = len(norms) - 1
+    while last >= 0 and not norms[last]:
+        last -= 1
+    if last < 0:
+        return last
+    norm = norms[last]
     if len(norm) < _CUT_MIN or norm in evidence.marks:
-        return
+        return last
     for phrase in evidence.cut_marks.get(norm[:_CUT_MIN], ()):
         if len(phrase) > len(norm) and phrase.startswith(norm):
             seen.add(phrase)
             points = ENOUGH if len(norm) >= _SENTENCE_MARK else 1
             for index in evidence.marks[phrase]:
                 scores[index] += points
-            return
+            break
+    return last
 
 
 def _closed(norm: str, evidence: _Evidence, scores: list[int], seen: set[str]) -> None:
