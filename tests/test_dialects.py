@@ -16,6 +16,7 @@ import pytest
 
 import pagedump
 from pagedump import _sniff
+from pagedump._lines import normalize_all
 from pagedump.exceptions import (
     BuiltInDialectError,
     DialectError,
@@ -335,6 +336,24 @@ def test_parse_sniffs_the_dialect_sniff_names_whatever_the_cut(separator):
             for at in range(0, len(text), 211):
                 for piece in (text[at:], text[:at], text[at:at + 3001]):
                     assert pagedump.parse(piece).site == pagedump.sniff(piece).name
+
+
+@pytest.mark.parametrize("separator", ["\n", "\r\n", "\r", "\x0b", "\u2028"])
+def test_the_sample_of_split_lines_is_the_sample_of_the_text(separator):
+    # parse() finds where the sample's head and tail fall from the lengths of the
+    # lines it has split; that must be the sample sniff() takes from the raw text,
+    # wherever the head's edge falls: inside a line, on a line break, between the
+    # two characters of "\r\n", at a blank line.
+    for folder in FOLDERS:
+        for path in dumps(folder)[:4]:
+            text = path.read_text(encoding="utf-8").replace("\n", separator)
+            text = text.replace(separator * 2, separator * 3)  # some blank lines more
+            for at in range(0, len(text), 97):
+                for piece in (text[at:], text[at:at + 3001], text[at:] + separator):
+                    lines = piece.splitlines()
+                    sample = _sniff._sample(piece)
+                    assert _sniff._sample_of(piece, lines, normalize_all(lines)) == (
+                        sample, normalize_all(sample)), (path.name, at)
 
 
 def test_sniffing_follows_a_replaced_dialect(registry):
