@@ -133,13 +133,27 @@ def rules_for(dialect: Dialect) -> Rules:
         credit_separators=dialect.credit_separators,
         pipe_caption=dialect.pipe_caption,
         time=re.compile(f"(?:{time})") if time else None,
-        glued=re.compile(f"(?P<label>.{{1,{GLUED_MAX}}}?)(?P<time>{time})") if time else None,
+        glued=re.compile(f"(?P<label>.{{1,{GLUED_MAX}}}?){_starts(time)}(?P<time>{time})")
+        if time else None,
         author_item=(
             re.compile(dialect.author_item_pattern) if dialect.author_item_pattern else None
         ),
         chrome_phrases=tuple(sorted(dialect.chrome | dialect.junk_lines)),
         meta=compile_all(dialect.meta_patterns),
     )
+
+
+def _starts(source: str) -> str:
+    """A lookahead for the characters a match of ``source`` can start with, if known.
+
+    A lazy label before a time tries the time's pattern at every character; the
+    lookahead lets all but a few skip it.
+    """
+    gate = gate_of(source)
+    if gate is None:
+        return ""
+    digits = r"\d" if gate.digits else ""
+    return f"(?=[{re.escape(''.join(sorted(gate.chars)))}{digits}])"
 
 
 def _in_order(named: list[tuple[str, str]]) -> re.Pattern[str]:

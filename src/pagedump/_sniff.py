@@ -577,6 +577,6 @@ def _fallback(norms: list[str]) -> Dialect:
 
 def _best(scores: list[int]) -> int | None:
     """The index of the most points, if they are enough; the first of equal ones."""
-    # max() keeps the first of equal scores: the candidates' order breaks ties.
-    best = max(range(len(scores)), key=scores.__getitem__, default=None)
-    return None if best is None or scores[best] < ENOUGH else best
+    top = max(scores, default=0)
+    # index() finds the first of equal scores: the candidates' order breaks ties.
+    return scores.index(top) if top >= ENOUGH else None

@@ -160,7 +160,8 @@ def words(text: str) -> frozenset[str]:
 
 def is_dialogue(text: str) -> bool:
     """Whether ``text`` is a speaker's line: ``"Name: What did you know?"``."""
-    match = _KEYED.match(text)
+    # (The pattern only runs where a key's colon can stand.)
+    match = _KEYED.match(text) if text.find(": ", 0, _KEY_END + 1) > 0 else None
     return match is not None and _is_said(match[2])
 
 
