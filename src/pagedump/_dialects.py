@@ -245,7 +245,7 @@ def _member_of(kind: type[enum.StrEnum]) -> Callable[[object, attrs.Attribute[An
 # The hash is cached: dialects key the caches of compiled rules, looked up per parse.
 @attrs.frozen(cache_hash=True)
 class Dialect:
-    """The layout-specific knowledge the tokenizer needs.
+    r"""The layout-specific knowledge the tokenizer needs.
 
     Patterns are regular-expression *sources*; they are matched against a line's
     normal form (see :func:`pagedump.tokenize`) with ``re.fullmatch`` semantics unless
@@ -338,6 +338,14 @@ class Dialect:
             (a briefing: the first title is the headline, each later title that
             paragraphs follow a sub-heading, other title-like lines chrome) rather than
             items of a listing (a bool).
+        shapes: Patterns of a run of lines only the site prints, laid out as it
+            lays them out (``"  • <image alt>"``, a blank, a kicker over a headline),
+            *searched* for in the first 2,000 characters of the dump, whose lines are
+            joined by ``"\n"`` with their spaces kept. Sniffing looks for them only
+            when no dialect has enough evidence line by line, and each one found is
+            enough evidence of the dialect by itself: open each with the text that
+            makes it the site's (``\A``, a bullet, an ellipsis), not with a bare
+            character class, so that searching stays cheap.
     """
 
     # Each converter is a named, typed function (not ``converter=tuple``), so that
@@ -403,6 +411,8 @@ class Dialect:
                                                     validator=_check_strings)
     item_pattern: str | None = attrs.field(default=None, validator=_check_pattern)
     briefing: bool = attrs.field(default=False, validator=_check_bool)
+    shapes: tuple[str, ...] = attrs.field(default=(), converter=_to_tuple,
+                                          validator=_check_patterns)
 
 
 # Daily8 prints times the way moment.js words them, with its own bounds: a count of
