@@ -596,6 +596,14 @@ BING_MIRROR = Dialect(
         r"(?P<source>[^\W\d_][^\t]{0,60}?) on MSN"
         r"(?P<title>\S.{8,250}?[a-z'’?!.)%])(?P<teaser>[A-Z“‘\"][a-z ].*)"
     ),
+    shapes=(
+        # A sparse capture: "News", a blank, then snippets cut short, one per line.
+        r"\ANews\n\n[^\n]{20,} \.\.\.\n[^\n]{20,} \.\.\.(?:\n|\Z)",
+        # One result over several lines: a snippet, a blank, the headline alone (not
+        # cut short), a blank, the publisher alone (no time), a snippet.
+        (r" \.\.\.\n\n(?![^\n]*\.\.\.\n)[^\s.][^\n]{14,200}\n\n"
+         r"[^\W\d_][^\n]{0,48}[\w)]\n[^\n]{20,} \.\.\.(?:\n|\Z)"),
+    ),
 )
 
 RSSING = Dialect(
@@ -648,6 +656,14 @@ ONE_NEWS_PAGE = Dialect(
     chrome=["Full Article"],
     meta_patterns=(r"Published",),
     paragraph_closers=("Full Article",),
+    shapes=(
+        # A video page's category word with its trailing spaces kept, over a
+        # whitespace-only line and an empty one.
+        r"\A[A-Z][a-z]+(?: [A-Z][a-z]+)? {2,}\n[^\S\n]+\n\n",
+        # A video page's sentence broken after a middle initial: "Mayor Rosalind T.",
+        # a blank, "Okafor, local councillors ...".
+        r"\n\n(?:[A-Z][\w'’-]+ ){1,3}[A-Z]\.\n\n[A-Z][\w'’-]+, [a-z]",
+    ),
 )
 
 NEWSBREAK = Dialect(
@@ -657,6 +673,12 @@ NEWSBREAK = Dialect(
     meta_patterns=(
         (r"(?:[A-Z][A-Z&' -]{1,30} ・ )?"
          r"(?P<time>(?:\d{1,3}|AN?) (?:SECOND|MINUTE|HOUR|DAY|WEEK|MONTH|YEAR)S? AGO)"),
+    ),
+    shapes=(
+        # The whole page: a headline, the snippet on the next line, and the source's
+        # bare domain glued to its last word ("...through the night.countywatch.example").
+        (r"\A[^\n]{10,200}\n[^\n]{40,}?[a-z][.!?][\"”’)]?"
+         r"[a-z][a-z\d-]*(?:\.[a-z][a-z\d-]*)+\s*\Z"),
     ),
 )
 
@@ -668,6 +690,12 @@ WORLDNEWS = Dialect(
             "Answer for your question of the article will be displayed here ..."],
     junk_patterns=(r"Answer for your question of the article will be displayed.{0,20}",),
     paragraph_closers=("read full story",),
+    shapes=(
+        # A framed page's card of the source site: "  • <image alt>", a blank, the
+        # kicker and the headline on consecutive lines, a blank, the standfirst.
+        (r"\n  • [^\n]{3,100}\n\n[A-Z][\w&'’ -]{1,30}\n[^\s•][^\n]{19,200}\n\n"
+         r"[^\s•][^\n]{30,}"),
+    ),
 )
 
 AUTOBLOG = Dialect(
