@@ -479,7 +479,10 @@ class SniffReport:
             a tie with another candidate at most 0.5.
         scores: Each candidate's name and points of evidence, in the order that
             breaks ties (the first of the tied candidates is chosen). Ordinary-page
-            dialects (layout ``"article"``) show no evidence: they score 0.
+            dialects (layout ``"article"``) show no evidence: they score 0. The
+            points of shapes (``Dialect.shapes``) are in them only when the second
+            look for shapes was taken: when no candidate had enough points line by
+            line.
     """
 
     dialect: Dialect = attrs.field(repr=_no_repr)
