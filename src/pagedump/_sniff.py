@@ -506,7 +506,9 @@ def sniff_report_text(text: str, candidates: tuple[Dialect, ...] | None = None) 
     norms = normalize_all(lines)
     evidence = _compiled(dialects)
     scores = _scores(lines, norms, evidence)
-    best = _decided(text, scores, evidence)
+    best = _best(scores)
+    if best is None:
+        best = _second_look(text, scores, evidence)
     named = tuple((dialect.name, score) for dialect, score in zip(dialects, scores, strict=True))
     if best is None:  # the fallback: no candidate had enough evidence
         return SniffReport(_fallback(norms), 0.0, named)
@@ -529,23 +531,26 @@ def sniff_split(text: str, lines: list[str], norms: list[str]) -> Dialect:
 
 def _chosen(text: str, scores: list[int], norms: list[str], evidence: _Evidence) -> Dialect:
     """The dialect the evidence points to; without enough, a fallback by the page's shape."""
-    best = _decided(text, scores, evidence)
-    return _fallback(norms) if best is None else evidence.dialects[best]
-
-
-def _decided(text: str, scores: list[int], evidence: _Evidence) -> int | None:
-    """The index of the dialect ``scores`` point to, after a second look if need be.
-
-    When no dialect has enough evidence line by line, the dialects' shapes are looked
-    for (adding their points to ``scores``): the way :class:`csv.Sniffer` tries a
-    second method when the first finds nothing. A page with enough evidence is never
-    searched for them, which keeps sniffing an ordinary aggregator page as cheap as it
-    was.
-    """
     best = _best(scores)
-    if best is None and evidence.shapes and _shaped(text, evidence, scores):
-        best = _best(scores)
-    return best
+    if best is None:
+        best = _second_look(text, scores, evidence)
+        if best is None:
+            return _fallback(norms)
+    return evidence.dialects[best]
+
+
+def _second_look(text: str, scores: list[int], evidence: _Evidence) -> int | None:
+    """The dialect ``scores`` point to once the shapes are counted, when lines were not enough.
+
+    Called only when no dialect has enough evidence line by line: the dialects' shapes
+    are looked for (adding their points to ``scores``), the way :class:`csv.Sniffer`
+    tries a second method when the first finds nothing. A page with enough evidence is
+    never searched for them, which keeps sniffing an ordinary aggregator page as cheap
+    as it was.
+    """
+    if evidence.shapes and _shaped(text, evidence, scores):
+        return _best(scores)
+    return None
 
 
 def _shaped(text: str, evidence: _Evidence, scores: list[int]) -> bool:
