@@ -514,6 +514,9 @@ def test_a_shape_is_enough_evidence_when_lines_are_not(registry):
     report = pagedump.sniff_report(text)
     assert report.dialect is framed
     assert dict(report.scores)["framed"] == _sniff.ENOUGH  # each shape counts once
+    # Other line breaks read as "\n".
+    assert pagedump.sniff(text.replace("\n", "\r\n")) is framed
+    assert pagedump.sniff(text.replace("\n", "\u2028")) is framed
     # Its lines without their indent are no evidence.
     assert pagedump.sniff(text.replace("  ▸ ", "▸ ")) is not framed
     # Shapes are looked for in the first 2,000 characters only.

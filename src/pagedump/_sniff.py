@@ -69,6 +69,9 @@ _HEADER = 3
 # The shortest cut-off last line that is read as the start of a chrome phrase.
 _CUT_MIN = 20
 _TIME_MAX = 40
+# The line breaks of str.splitlines() other than "\n" ("\r\n" is one break).
+_OTHER_BREAKS = ("\r", "\x0b", "\x0c", "\x1c", "\x1d", "\x1e", "\x85", "\u2028", "\u2029")
+_BREAK = re.compile("\r\n|[\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
 ENOUGH = 3
 """The fewest points that make a dialect: more than a stray "Comments" line on a news site."""
 SURE = 2 * ENOUGH
@@ -559,7 +562,11 @@ def _shaped(text: str, evidence: _Evidence, scores: list[int]) -> bool:
     Each distinct shape found is enough evidence of its dialects by itself: several
     lines in an order only the family prints.
     """
-    head = "\n".join(text[:_HEAD].splitlines())
+    head = text[:_HEAD]
+    # Shapes are written with "\n" between lines: other line breaks are made one (rare:
+    # a few substring tests cost far less than splitting the head and joining it again).
+    if any(mark in head for mark in _OTHER_BREAKS):
+        head = _BREAK.sub("\n", head)
     found = False
     for required, search, owners in evidence.shapes:
         if required in head and search(head) is not None:
