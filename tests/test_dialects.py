@@ -150,7 +150,7 @@ SET_FIELDS = _fields_converted_by("_to_frozenset")
 TUPLE_FIELDS = _fields_converted_by("_to_tuple")
 PATTERN_FIELDS = ["listing_title", "time_pattern", "byline_pattern", "stamp_pattern",
                   "author_item_pattern", "date_pattern"]
-PATTERN_TUPLES = ["junk_patterns", "meta_patterns"]
+PATTERN_TUPLES = ["junk_patterns", "meta_patterns", "shapes"]
 
 
 def test_the_collection_fields_are_the_ones_expected():
@@ -519,6 +519,31 @@ def test_bullets_are_read_from_each_dialect(registry):
     card = "  » Harbour city plans a floating solar farm\n    News\n    CBC\n\n"
     assert pagedump.sniff(card * 3) is cards
     assert dict(pagedump.sniff_report(card.replace("»", "•") * 3).scores)["cards"] == 0
+
+
+def test_a_shape_is_enough_evidence_when_lines_are_not(registry):
+    # A run of lines, searched with their spaces kept: "  ▸ " over a blank, a kicker
+    # and a title. No line of it is evidence by itself.
+    framed = pagedump.Dialect(name="framed", layout="feed",
+                              shapes=[r"\n  ▸ [^\n]+\n\n[A-Z][a-z]+\n[A-Z][^\n]{10,}\n"])
+    pagedump.register_dialect(framed)
+    card = "  ▸ Ferries in a storm\n\nTransport\nFerry crossings cut as storm nears\n"
+    text = f"Top stories\n{card}\n{card}"
+
+    report = pagedump.sniff_report(text)
+    assert report.dialect is framed
+    assert dict(report.scores)["framed"] == _sniff.ENOUGH  # each shape counts once
+    # Other line breaks read as "\n".
+    assert pagedump.sniff(text.replace("\n", "\r\n")) is framed
+    assert pagedump.sniff(text.replace("\n", "\u2028")) is framed
+    # Its lines without their indent are no evidence.
+    assert pagedump.sniff(text.replace("  ▸ ", "▸ ")) is not framed
+    # Shapes are looked for in the first 2,000 characters only.
+    assert pagedump.sniff(f"{PROSE}\n" * 20 + text) is not framed
+    # With enough evidence line by line, shapes are not looked for.
+    daily8 = pagedump.sniff_report(f"logo\nComments\nRelated Articles\n{text}")
+    assert daily8.dialect is pagedump.DAILY8
+    assert dict(daily8.scores)["framed"] == 0
 
 
 # -- each aggregator dialect's accuracy ------------------------------------------------------

@@ -245,7 +245,7 @@ def _member_of(kind: type[enum.StrEnum]) -> Callable[[object, attrs.Attribute[An
 # The hash is cached: dialects key the caches of compiled rules, looked up per parse.
 @attrs.frozen(cache_hash=True)
 class Dialect:
-    """The layout-specific knowledge the tokenizer needs.
+    r"""The layout-specific knowledge the tokenizer needs.
 
     Patterns are regular-expression *sources*; they are matched against a line's
     normal form (see :func:`pagedump.tokenize`) with ``re.fullmatch`` semantics unless
@@ -338,6 +338,14 @@ class Dialect:
             (a briefing: the first title is the headline, each later title that
             paragraphs follow a sub-heading, other title-like lines chrome) rather than
             items of a listing (a bool).
+        shapes: Patterns of a run of lines only the site prints, laid out as it
+            lays them out (``"  • <image alt>"``, a blank, a kicker over a headline),
+            *searched* for in the first 2,000 characters of the dump, whose lines are
+            joined by ``"\n"`` with their spaces kept. Sniffing looks for them only
+            when no dialect has enough evidence line by line, and each one found is
+            enough evidence of the dialect by itself: open each with the text that
+            makes it the site's (``\A``, a bullet, an ellipsis), not with a bare
+            character class, so that searching stays cheap.
     """
 
     # Each converter is a named, typed function (not ``converter=tuple``), so that
@@ -403,6 +411,8 @@ class Dialect:
                                                     validator=_check_strings)
     item_pattern: str | None = attrs.field(default=None, validator=_check_pattern)
     briefing: bool = attrs.field(default=False, validator=_check_bool)
+    shapes: tuple[str, ...] = attrs.field(default=(), converter=_to_tuple,
+                                          validator=_check_patterns)
 
 
 # Daily8 prints times the way moment.js words them, with its own bounds: a count of
@@ -586,6 +596,14 @@ BING_MIRROR = Dialect(
         r"(?P<source>[^\W\d_][^\t]{0,60}?) on MSN"
         r"(?P<title>\S.{8,250}?[a-z'’?!.)%])(?P<teaser>[A-Z“‘\"][a-z ].*)"
     ),
+    shapes=(
+        # A sparse capture: "News", a blank, then snippets cut short, one per line.
+        r"\ANews\n\n[^\n]{20,} \.\.\.\n[^\n]{20,} \.\.\.(?:\n|\Z)",
+        # One result over several lines: a snippet, a blank, the headline alone (not
+        # cut short), a blank, the publisher alone (no time), a snippet.
+        (r" \.\.\.\n\n(?![^\n]*\.\.\.\n)[^\s.][^\n]{14,200}\n\n"
+         r"[^\W\d_][^\n]{0,48}[\w)]\n[^\n]{20,} \.\.\.(?:\n|\Z)"),
+    ),
 )
 
 RSSING = Dialect(
@@ -638,6 +656,14 @@ ONE_NEWS_PAGE = Dialect(
     chrome=["Full Article"],
     meta_patterns=(r"Published",),
     paragraph_closers=("Full Article",),
+    shapes=(
+        # A video page's category word with its trailing spaces kept, over a
+        # whitespace-only line and an empty one.
+        r"\A[A-Z][a-z]+(?: [A-Z][a-z]+)? {2,}\n[^\S\n]+\n\n",
+        # A video page's sentence broken after a middle initial: "Mayor Rosalind T.",
+        # a blank, "Okafor, local councillors ...".
+        r"\n\n(?:[A-Z][\w'’-]+ ){1,3}[A-Z]\.\n\n[A-Z][\w'’-]+, [a-z]",
+    ),
 )
 
 NEWSBREAK = Dialect(
@@ -647,6 +673,12 @@ NEWSBREAK = Dialect(
     meta_patterns=(
         (r"(?:[A-Z][A-Z&' -]{1,30} ・ )?"
          r"(?P<time>(?:\d{1,3}|AN?) (?:SECOND|MINUTE|HOUR|DAY|WEEK|MONTH|YEAR)S? AGO)"),
+    ),
+    shapes=(
+        # The whole page: a headline, the snippet on the next line, and the source's
+        # bare domain glued to its last word ("...through the night.countywatch.example").
+        (r"\A[^\n]{10,200}\n[^\n]{40,}?[a-z][.!?][\"”’)]?"
+         r"[a-z][a-z\d-]*(?:\.[a-z][a-z\d-]*)+\s*\Z"),
     ),
 )
 
@@ -658,6 +690,12 @@ WORLDNEWS = Dialect(
             "Answer for your question of the article will be displayed here ..."],
     junk_patterns=(r"Answer for your question of the article will be displayed.{0,20}",),
     paragraph_closers=("read full story",),
+    shapes=(
+        # A framed page's card of the source site: "  • <image alt>", a blank, the
+        # kicker and the headline on consecutive lines, a blank, the standfirst.
+        (r"\n  • [^\n]{3,100}\n\n[A-Z][\w&'’ -]{1,30}\n[^\s•][^\n]{19,200}\n\n"
+         r"[^\s•][^\n]{30,}"),
+    ),
 )
 
 AUTOBLOG = Dialect(

@@ -21,12 +21,21 @@ the dialects it belongs to:
 
 The dialect with the most points wins when it has at least :data:`ENOUGH`; a tie goes
 to the candidate that comes first (by default, the built-in dialects before those a
-caller registered, and these in the order they were registered). Without that much
-evidence of any family the text is never reported as one: it is an aggregator's feed
-of an unknown family (the ``feed`` dialect, read by the shape its records repeat) when
-its first lines are teasers cut short (``"... they said ..."``, ``"... read more"``)
-or two-line cards (a kicker over a title, between blank lines), else an ordinary
-page, read by the generic dialect.
+caller registered, and these in the order they were registered).
+
+When no dialect has that much evidence line by line, a second look (as
+:class:`csv.Sniffer` tries a second method) searches the head of the dump for the
+dialects' *shapes* (``Dialect.shapes``): runs of lines laid out as only the family
+lays them out, with their spaces kept (a One News Page video page's category word
+with trailing spaces over a whitespace-only line). Each shape found is
+:data:`ENOUGH` points by itself. A page with enough evidence already is never
+searched, so the second look costs nothing on the pages of a known family.
+
+Without enough evidence of any family the text is never reported as one: it is an
+aggregator's feed of an unknown family (the ``feed`` dialect, read by the shape its
+records repeat) when its first lines are teasers cut short (``"... they said ..."``,
+``"... read more"``) or two-line cards (a kicker over a title, between blank lines),
+else an ordinary page, read by the generic dialect.
 """
 
 from __future__ import annotations
@@ -61,8 +70,10 @@ _HEADER = 3
 _CUT_MIN = 20
 _TIME_MAX = 40
 _DIGITS = frozenset("0123456789")
-# What str.splitlines breaks a line at, but "\r" (which may come before "\n").
-_BREAKS = frozenset("\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
+# The line breaks of str.splitlines(): "\n", then the others ("\r\n" is one break).
+_BREAKS = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
+_OTHER_BREAKS = tuple(_BREAKS[1:])
+_BREAK = re.compile("\r\n|[\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
 ENOUGH = 3
 """The fewest points that make a dialect: more than a stray "Comments" line on a news site."""
 SURE = 2 * ENOUGH
@@ -80,6 +91,16 @@ class _Signature(NamedTuple):
     """The dialect's index among the candidates."""
     longest: int
     """The longest line the signature is looked for on."""
+
+
+class _Shape(NamedTuple):
+    """A shape of one or more dialects: a pattern searched in the dump's head."""
+
+    required: str
+    """Text every match holds: without it, the pattern is not run."""
+    search: Callable[[str], re.Match[str] | None]
+    dialects: tuple[int, ...]
+    """The indexes of the dialects printing this shape among the candidates."""
 
 
 class _Bullet(NamedTuple):
@@ -147,6 +168,8 @@ class _Evidence:
     """The keys of :attr:`closed`, for one ``endswith`` test."""
     closer_ends: frozenset[str]
     """The last characters of :attr:`closers`: a line ending otherwise is not tested."""
+    shapes: tuple[_Shape, ...]
+    """Every shape the dialects print (each distinct pattern once)."""
 
 
 @functools.lru_cache(maxsize=8)
@@ -159,6 +182,7 @@ def _evidence(dialects: tuple[Dialect, ...]) -> _Evidence:
     bullets: dict[str, tuple[list[int], list[int]]] = {}
     under_time: list[tuple[str, ...]] = []
     closed: dict[str, list[int]] = {}
+    shapes: dict[str, list[int]] = {}
     for index, dialect in enumerate(dialects):
         # An ordinary page has no evidence of its own: it is what is left.
         aggregator = dialect.layout != Layout.ARTICLE
@@ -182,6 +206,8 @@ def _evidence(dialects: tuple[Dialect, ...]) -> _Evidence:
             if pattern:
                 signatures.append(_signature_of(pattern, index, _MARK_MAX))
                 sources_of.append(pattern)
+        for shape in dialect.shapes:
+            shapes.setdefault(shape, []).append(index)
         if dialect.layout == Layout.FEED:
             for closer in dialect.paragraph_closers:
                 closed.setdefault(f"... {closer}", []).append(index)
@@ -213,6 +239,8 @@ def _evidence(dialects: tuple[Dialect, ...]) -> _Evidence:
         closed={k: tuple(v) for k, v in closed.items()},
         closers=tuple(closed),
         closer_ends=frozenset(closer[-1] for closer in closed),
+        shapes=tuple(_Shape(required_text(source), re.compile(source).search, tuple(owners))
+                     for source, owners in shapes.items()),
     )
 
 
@@ -516,7 +544,10 @@ class SniffReport:
             a tie with another candidate at most 0.5.
         scores: Each candidate's name and points of evidence, in the order that
             breaks ties (the first of the tied candidates is chosen). Ordinary-page
-            dialects (layout ``"article"``) show no evidence: they score 0.
+            dialects (layout ``"article"``) show no evidence: they score 0. The
+            points of shapes (``Dialect.shapes``) are in them only when the second
+            look for shapes was taken: when no candidate had enough points line by
+            line.
     """
 
     dialect: Dialect = attrs.field(repr=_no_repr)
@@ -529,7 +560,8 @@ def sniff_text(text: str, candidates: tuple[Dialect, ...] | None = None) -> Dial
     lines = _sample(text)
     dialects = registered() if candidates is None else candidates
     norms = normalize_all(lines)
-    return _chosen(dialects, _scores(lines, norms, _compiled(dialects)), norms)
+    evidence = _compiled(dialects)
+    return _chosen(text, _scores(lines, norms, evidence), norms, evidence)
 
 
 def sniff_report_text(text: str, candidates: tuple[Dialect, ...] | None = None) -> SniffReport:
@@ -537,9 +569,12 @@ def sniff_report_text(text: str, candidates: tuple[Dialect, ...] | None = None) 
     lines = _sample(text)
     dialects = registered() if candidates is None else candidates
     norms = normalize_all(lines)
-    scores = _scores(lines, norms, _compiled(dialects))
-    named = tuple((dialect.name, score) for dialect, score in zip(dialects, scores, strict=True))
+    evidence = _compiled(dialects)
+    scores = _scores(lines, norms, evidence)
     best = _best(scores)
+    if best is None:
+        best = _second_look(text, scores, evidence)
+    named = tuple((dialect.name, score) for dialect, score in zip(dialects, scores, strict=True))
     if best is None:  # the fallback: no candidate had enough evidence
         return SniffReport(_fallback(norms), 0.0, named)
     top = scores[best]
@@ -555,13 +590,52 @@ def sniff_split(text: str, lines: list[str], norms: list[str]) -> Dialect:
     """
     dialects = registered()
     sample, sample_norms = _sample_of(text, lines, norms)
-    return _chosen(dialects, _scores(sample, sample_norms, _compiled(dialects)), sample_norms)
+    evidence = _compiled(dialects)
+    return _chosen(text, _scores(sample, sample_norms, evidence), sample_norms, evidence)
 
 
-def _chosen(dialects: tuple[Dialect, ...], scores: list[int], norms: list[str]) -> Dialect:
+def _chosen(text: str, scores: list[int], norms: list[str], evidence: _Evidence) -> Dialect:
     """The dialect the evidence points to; without enough, a fallback by the page's shape."""
     best = _best(scores)
-    return _fallback(norms) if best is None else dialects[best]
+    if best is None:
+        best = _second_look(text, scores, evidence)
+        if best is None:
+            return _fallback(norms)
+    return evidence.dialects[best]
+
+
+def _second_look(text: str, scores: list[int], evidence: _Evidence) -> int | None:
+    """The dialect ``scores`` point to once the shapes are counted, when lines were not enough.
+
+    Called only when no dialect has enough evidence line by line: the dialects' shapes
+    are looked for (adding their points to ``scores``), the way :class:`csv.Sniffer`
+    tries a second method when the first finds nothing. A page with enough evidence is
+    never searched for them, which keeps sniffing an ordinary aggregator page as cheap
+    as it was.
+    """
+    if evidence.shapes and _shaped(text, evidence, scores):
+        return _best(scores)
+    return None
+
+
+def _shaped(text: str, evidence: _Evidence, scores: list[int]) -> bool:
+    """Score the shapes found in the head of ``text``; whether any was.
+
+    Each distinct shape found is enough evidence of its dialects by itself: several
+    lines in an order only the family prints.
+    """
+    head = text[:_HEAD]
+    # Shapes are written with "\n" between lines: other line breaks are made one (rare:
+    # a few substring tests cost far less than splitting the head and joining it again).
+    if any(mark in head for mark in _OTHER_BREAKS):
+        head = _BREAK.sub("\n", head)
+    found = False
+    for required, search, owners in evidence.shapes:
+        if required in head and search(head) is not None:
+            found = True
+            for index in owners:
+                scores[index] += ENOUGH
+    return found
 
 
 def _fallback(norms: list[str]) -> Dialect:
