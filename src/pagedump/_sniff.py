@@ -93,6 +93,10 @@ class _Signature(NamedTuple):
     """The longest line the signature is looked for on."""
 
 
+_Group = tuple[str, tuple[tuple[Callable[[str], "re.Match[str] | None"], int], ...]]
+"""Signatures that hold one text: the text, and each one's pattern and dialect."""
+
+
 class _Shape(NamedTuple):
     """A shape of one or more dialects: a pattern searched in the dump's head."""
 
@@ -137,21 +141,21 @@ class _Evidence:
     signatures: tuple[_Signature, ...]
     """Signature lines: most of at most :data:`_SIGNATURE_MAX` characters, an author
     listing's items of up to :data:`_MARK_MAX`."""
-    by_first: dict[str, tuple[_Signature, ...]]
+    by_first: dict[str, tuple[_Group, ...]]
     """The signatures by a character their matches can start with (any decimal digit
     files them under each of ``"0"`` to ``"9"``; one of another script is tried with
     :attr:`by_digit`), each followed by those of :attr:`anywhere`: all a line starting
-    with that character may be."""
-    by_digit: tuple[_Signature, ...]
+    with that character may be. They are grouped by the text their matches hold."""
+    by_digit: tuple[_Group, ...]
     """The signatures a decimal digit can start, followed by those of :attr:`anywhere`."""
-    anywhere: tuple[_Signature, ...]
+    anywhere: tuple[_Group, ...]
     """The signatures whose first character is not known: tried on every line."""
-    long_first: dict[str, tuple[_Signature, ...]]
+    long_first: dict[str, tuple[_Group, ...]]
     """:attr:`by_first` for lines longer than :data:`_SIGNATURE_MAX` characters: only
     the signatures that long lines can be."""
-    long_digit: tuple[_Signature, ...]
+    long_digit: tuple[_Group, ...]
     """:attr:`by_digit` for lines longer than :data:`_SIGNATURE_MAX` characters."""
-    long_anywhere: tuple[_Signature, ...]
+    long_anywhere: tuple[_Group, ...]
     """:attr:`anywhere` for lines longer than :data:`_SIGNATURE_MAX` characters."""
     bullets: tuple[_Bullet, ...]
     """Every bullet marker the dialects print."""
@@ -469,8 +473,12 @@ def _filed(signatures: list[_Signature], sources: list[str]) -> dict[str, Any]:
     """The signatures filed by the characters their matches can start with.
 
     Filed twice: all of them for short lines, and those that can be longer than
-    :data:`_SIGNATURE_MAX` characters for long ones (most prose lines are long).
+    :data:`_SIGNATURE_MAX` characters for long ones (most prose lines are long). A
+    signature is looked for on lines of up to :data:`_SIGNATURE_MAX` or up to
+    :data:`_MARK_MAX` characters: so each table holds only signatures as long as any
+    line it is used for.
     """
+    assert all(signature.longest in (_SIGNATURE_MAX, _MARK_MAX) for signature in signatures)
     short = _filed_by_first(signatures, sources)
     pairs = [(signature, source) for signature, source in zip(signatures, sources, strict=True)
              if signature.longest > _SIGNATURE_MAX]
@@ -495,8 +503,19 @@ def _filed_by_first(signatures: list[_Signature], sources: list[str]) -> dict[st
             by_digit.append(signature)
     # Each line is tried with one tuple: those filed under its first character and
     # those tried on every line, joined here once rather than looped over in turn.
-    return {"by_first": {char: (*filed, *anywhere) for char, filed in by_first.items()},
-            "by_digit": (*by_digit, *anywhere), "anywhere": tuple(anywhere)}
+    return {"by_first": {char: _grouped([*filed, *anywhere]) for char, filed in by_first.items()},
+            "by_digit": _grouped([*by_digit, *anywhere]), "anywhere": _grouped(anywhere)}
+
+
+def _grouped(signatures: list[_Signature]) -> tuple[_Group, ...]:
+    """The signatures grouped by the text their matches hold, in order.
+
+    A line is tested for each text once, however many signatures hold it.
+    """
+    groups: dict[str, list[tuple[Callable[[str], re.Match[str] | None], int]]] = {}
+    for signature in signatures:
+        groups.setdefault(signature.required, []).append((signature.fullmatch, signature.dialect))
+    return tuple((required, tuple(members)) for required, members in groups.items())
 
 
 def _signed(norm: str, size: int, evidence: _Evidence) -> set[int] | None:
@@ -517,11 +536,13 @@ def _signed(norm: str, size: int, evidence: _Evidence) -> set[int] | None:
     if filed is None:
         filed = digit if first > "\x7f" and first.isdigit() else anywhere
     found: set[int] | None = None
-    for required, fullmatch, dialect, longest in filed:
-        if size <= longest and required in norm and fullmatch(norm) is not None:
-            if found is None:
-                found = set()
-            found.add(dialect)
+    for required, members in filed:
+        if required in norm:
+            for fullmatch, dialect in members:
+                if fullmatch(norm) is not None:
+                    if found is None:
+                        found = set()
+                    found.add(dialect)
     return found
 
 
