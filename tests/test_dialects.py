@@ -356,6 +356,22 @@ def test_the_sample_of_split_lines_is_the_sample_of_the_text(separator):
                         sample, normalize_all(sample)), (path.name, at)
 
 
+def test_the_fallback_is_the_registered_generic_or_feed_dialect(registry):
+    # A caller who replaces the generic or the feed dialect gets theirs where sniffing
+    # finds no family, not the built-in one.
+    generic = attrs.evolve(pagedump.GENERIC, description="Our own ordinary pages.")
+    feed = attrs.evolve(pagedump.get_dialect("feed"), description="Our own feeds.")
+    pagedump.register_dialect(generic, replace=True)
+    pagedump.register_dialect(feed, replace=True)
+    story = "An ordinary sentence of a news story."
+    teasers = "\n".join(f"Teaser number {k} about the council's plans for the harbour ..."
+                         for k in range(6))
+    assert pagedump.sniff(story) is generic
+    assert pagedump.sniff(teasers) is feed
+    assert pagedump.sniff_report(story).dialect is generic
+    assert pagedump.sniff_report(teasers).dialect is feed
+
+
 def test_sniffing_follows_a_replaced_dialect(registry):
     first = attrs.evolve(pagedump.DAILY8, name="test-sniffed", logo_marks=frozenset({"MIRROR1"}))
     second = attrs.evolve(first, logo_marks=frozenset({"MIRROR2"}))

@@ -47,7 +47,15 @@ from typing import Any, NamedTuple
 
 import attrs
 
-from pagedump._dialects import FEED, GENERIC, Dialect, Layout, TeaserForm, registered
+from pagedump._dialects import (
+    FEED,
+    GENERIC,
+    Dialect,
+    Layout,
+    TeaserForm,
+    get_dialect,
+    registered,
+)
 from pagedump._lines import normalize_all
 from pagedump._patterns import alternation, gate_of, required_text
 from pagedump._text import card_page, snippet_page
@@ -664,10 +672,11 @@ def _fallback(norms: list[str]) -> Dialect:
 
     Teasers cut short line after line, or two-line cards (a kicker over a title)
     between blank lines, make a feed; anything else is an ordinary page. Only the head
-    of the sample is looked at: a page of records shows it at once.
+    of the sample is looked at: a page of records shows it at once. The dialect is
+    the one registered under that name, which a caller may have replaced.
     """
     head = norms[:_FALLBACK_LINES]
-    return FEED if snippet_page(head) or card_page(head) else GENERIC
+    return get_dialect(FEED.name if snippet_page(head) or card_page(head) else GENERIC.name)
 
 
 def _best(scores: list[int]) -> int | None:
