@@ -280,7 +280,7 @@ class _Leaks:
             if size > _NOTICE_MAX:
                 if final in _PARAGRAPH_ENDS:
                     # A paragraph: its key would stand first, and no credit ends it.
-                    if ":" in norm[:_KEY_END]:
+                    if ":" in norm and norm.index(":") < _KEY_END:
                         keyed.append(i)
                     continue
             else:
