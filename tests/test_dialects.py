@@ -372,6 +372,28 @@ def test_the_fallback_is_the_registered_generic_or_feed_dialect(registry):
     assert pagedump.sniff_report(teasers).dialect is feed
 
 
+def test_bare_times_back_other_evidence_and_are_none_alone():
+    # A blog lists its older posts and its comments with "2 days ago" lines: times as
+    # Daily8 prints them, but no evidence of Daily8 without more of Daily8's own than
+    # a "Comments" line, which any site prints.
+    blog = (
+        "Notes from the allotment\n\nThe beans came up at last this week, after a cold "
+        "spring that kept the soil wet for a month.\n\nOlder posts\n\nPlanting garlic\n"
+        "2 months ago\n\nA new shed\n5 months ago\n\nComments\n\nAnna\n2 days ago\n"
+        "Lovely to see the beans!\n\nTom\n3 days ago\nWhich variety?\n"
+    )
+    report = pagedump.sniff_report(blog)
+    assert report.dialect.name == "generic"
+    assert dict(report.scores)["daily8"] == 1  # its "Comments" line; the four times, none
+    # With Daily8's own evidence (its compact teasers: an outlet's bullet under each
+    # time), the times count again.
+    teasers = "".join(f"Story {k} about the harbour\nNHK\n{k + 2} hours ago\n- World\n\n"
+                      for k in range(3))
+    report = pagedump.sniff_report(teasers)
+    assert report.dialect.name == "daily8"
+    assert dict(report.scores)["daily8"] == 6  # three bullets, backed by three times
+
+
 def test_sniffing_follows_a_replaced_dialect(registry):
     first = attrs.evolve(pagedump.DAILY8, name="test-sniffed", logo_marks=frozenset({"MIRROR1"}))
     second = attrs.evolve(first, logo_marks=frozenset({"MIRROR2"}))
@@ -527,8 +549,9 @@ def test_bullets_are_read_from_each_dialect(registry):
 
     assert dict(pagedump.sniff_report(under_times).scores)["arrows"] == 4
     assert pagedump.sniff(under_times) is arrows
-    # Daily8's own bullets count for nothing under another dialect's times.
-    assert dict(pagedump.sniff_report(under_times.replace("▸", "-")).scores)["arrows"] == 2
+    # Daily8's own bullets count for nothing under another dialect's times, and bare
+    # times alone are no evidence.
+    assert dict(pagedump.sniff_report(under_times.replace("▸", "-")).scores)["arrows"] == 0
 
     cards = pagedump.Dialect(name="cards", teasers="cards", bullets=["» "])
     pagedump.register_dialect(cards)

@@ -7,17 +7,22 @@ the dialects it belongs to:
 - a chrome line or header mark of the dialect: 1 point per distinct line (3 for one
   of 80 characters or more: a fixed sentence of the site, such as a disclaimer), 2
   more for a header mark on the dump's first line;
-- a bare time line as the dialect prints it: 1 point, and 1 for each line right
-  under it that starts with one of the dialect's bullets (a compact teaser's outlet);
+- a bare time line as the dialect prints it: 1 point, only for a dialect with other
+  evidence (see below: an ordinary page prints "2 days ago" over its comments and its
+  sidebar's posts); and 1 for each line right under it that starts with one of the
+  dialect's bullets (a compact teaser's outlet);
 - a signature line: 2 points (a listing title, a time glued to its label, a metadata
   line, an item of an author listing);
 - an indented bullet line, with one of the dialect's bullets: 1 point to the
   dialects with teaser cards when an indented line follows it, else to those with
-  timed teasers (only when they have other evidence: a bulleted list alone is any
-  site's);
+  timed teasers (only for a dialect with other evidence: a bulleted list alone is
+  any site's);
 - a signature line in the dump's first three lines or as its last line: 1 more;
 - the dump's last line, when it is the start of one of the dialect's chrome lines
   cut short: 1; a paragraph ending in an ellipsis and a feed dialect's closer: 1.
+
+Bare times and outlet bullets count only for a dialect that has :data:`_BACKED` (2)
+points of other evidence: more than one stray chrome word such as "Comments".
 
 The dialect with the most points wins when it has at least :data:`ENOUGH`; a tie goes
 to the candidate that comes first (by default, the built-in dialects before those a
@@ -82,6 +87,8 @@ _DIGITS = frozenset("0123456789")
 _BREAKS = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
 _OTHER_BREAKS = tuple(_BREAKS[1:])
 _BREAK = re.compile("\r\n|[\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
+_BACKED = 2
+"""The fewest points of its own a dialect needs for bare times and bullets to count."""
 ENOUGH = 3
 """The fewest points that make a dialect: more than a stray "Comments" line on a news site."""
 SURE = 2 * ENOUGH
@@ -357,7 +364,7 @@ def _scores(lines: list[str], norms: list[str], evidence: _Evidence) -> list[int
     print a page alike score alike, and the candidates' order decides between them.
     """
     scores = [0] * len(evidence.dialects)
-    outlets = [0] * len(evidence.dialects)  # points of indented bullets (timed teasers)
+    outlets = [0] * len(evidence.dialects)  # points that only back others (see the end)
     marks, longest_mark = evidence.marks, evidence.longest_mark
     closers, closer_ends = evidence.closers, evidence.closer_ends
     time = evidence.times.match if evidence.times is not None else None
@@ -396,7 +403,7 @@ def _scores(lines: list[str], norms: list[str], evidence: _Evidence) -> list[int
         if found is not None and found.lastgroup is not None:
             timed = evidence.time_owners[int(found.lastgroup[1:])]
             for index in timed:
-                scores[index] += 1
+                outlets[index] += 1  # backs other evidence: any blog prints times
             continue
         if timed:
             under = [index for index in timed if norm.startswith(evidence.under_time[index])]
@@ -415,9 +422,10 @@ def _scores(lines: list[str], norms: list[str], evidence: _Evidence) -> list[int
             card, dialects = _bulleted(lines, k, norm, evidence)
             for index in dialects:
                 (scores if card else outlets)[index] += 1
-    # A bulleted line alone is any site's list: it backs a timed dialect's other
-    # evidence, and is none without it.
-    return [score + outlet if score else 0 for score, outlet in zip(scores, outlets, strict=True)]
+    # A bulleted line or a bare time alone is any site's: they back a dialect's other
+    # evidence, more than one stray chrome word ("Comments"), and are none without it.
+    return [score + backing if score >= _BACKED else score
+            for score, backing in zip(scores, outlets, strict=True)]
 
 
 def _bulleted(lines: list[str], k: int, norm: str,
