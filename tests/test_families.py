@@ -23,11 +23,10 @@ DIALECTS = {
     "bing-news-mirror": "bing-mirror",
     "devdiscourse": "wire",
     "express-digest": "express-digest",
-    "ground-news": "ground-news",
     "inshorts": "inshorts",
     "msn": "msn",
     "newsbreak": "newsbreak",
-    "newsletter-mirror": "newsletter-mirror",
+    "ground-news": "ground-news",
     "onenewspage": "onenewspage",
     "portal-news": "portal-news",
     "rssing": "rssing",
@@ -47,9 +46,6 @@ SHAPE_ONLY = {
     "bing-news-mirror/03": (r"\n\nHome Tinkerer\n", "\n\n", "feed"),
     # a headline, the snippet, a bare domain glued to its last word
     "newsbreak/03": (r"night\.countywatch\.example", "night.", "generic"),
-    # a caption's credit closing its table cell; a section head in its cell over an item
-    "newsletter-mirror/01": (r" \|\n", "\n", "generic"),
-    "newsletter-mirror/02": (r" \|\n", "\n", "generic"),
     # a video page's category word with trailing spaces, a whitespace-only line
     "onenewspage/03": (r"\AScience  \n \n", "Science\n\n", "generic"),
     # a video page's sentence broken after a middle initial
@@ -63,11 +59,10 @@ FLOORS = {
     "bing-news-mirror": {"line_accuracy": 1.0, "field_accuracy": 1.0},
     "devdiscourse": {"line_accuracy": 1.0, "field_accuracy": 1.0},
     "express-digest": {"line_accuracy": 1.0, "field_accuracy": 1.0},
-    "ground-news": {"line_accuracy": 1.0, "field_accuracy": 1.0},
     "inshorts": {"line_accuracy": 1.0, "field_accuracy": 1.0},
     "msn": {"line_accuracy": 1.0, "field_accuracy": 1.0},
     "newsbreak": {"line_accuracy": 1.0, "field_accuracy": 1.0},
-    "newsletter-mirror": {"line_accuracy": 1.0, "field_accuracy": 1.0},
+    "ground-news": {"line_accuracy": 1.0, "field_accuracy": 1.0},
     "onenewspage": {"line_accuracy": 1.0, "field_accuracy": 1.0},
     "portal-news": {"line_accuracy": 1.0, "field_accuracy": 1.0},
     "rssing": {"line_accuracy": 1.0, "field_accuracy": 1.0},
