@@ -30,7 +30,8 @@ DATA = Path(__file__).parent / "data"
 BUILT_IN = (
     "daily8", "generic", "msn", "wire", "yahoo", "inshorts", "bing-mirror", "rssing",
     "express-digest", "wordpress-aggregator", "onenewspage", "newsbreak", "worldnews",
-    "autoblog", "ifttt-blogger", "rss-render", "top-stories", "feed",
+    "autoblog", "ifttt-blogger", "rss-render", "top-stories", "portal-news",
+    "ground-news", "feed",
 )
 # The dialects whose labelled fixtures sit in a folder of their name under data/
 # (those of the other families are in data/families: test_families.py).

@@ -47,11 +47,13 @@ __all__ = [
     "EXPRESS_DIGEST",
     "FEED",
     "GENERIC",
+    "GROUND_NEWS",
     "IFTTT_BLOGGER",
     "INSHORTS",
     "MSN",
     "NEWSBREAK",
     "ONE_NEWS_PAGE",
+    "PORTAL_NEWS",
     "RSSING",
     "RSS_RENDER",
     "TOP_STORIES",
@@ -754,6 +756,37 @@ TOP_STORIES = Dialect(
     ),
 )
 
+_PORTAL_SECTIONS = ("World", "U.S.", "Business", "Technology", "Entertainment", "Sports",
+                    "Health", "Science", "Politics")
+
+PORTAL_NEWS = Dialect(
+    name="portal-news",
+    layout="feed",
+    description=("Portal news sections (Netscape/CompuServe style): a top story, then "
+                 "'More <Section> News Stories', headlines over wire ledes ending 'More »'."),
+    logo_marks=[f"Today's Top {section} News Story" for section in _PORTAL_SECTIONS],
+    chrome=[line for section in _PORTAL_SECTIONS
+            for line in (f"Today's Top {section} News Story", f"More {section} News Stories")],
+    paragraph_closers=("Learn More", "Read More", "More »"),
+)
+
+_BLINDSPOT_CHROME = ("Ground News", "Blindspot Report", "This Week's Blindspots",
+                     "Blindspot for the Right:", "Blindspot for the Left:",
+                     "Bias chart for story")
+
+GROUND_NEWS = Dialect(
+    name="ground-news",
+    layout="feed",
+    description=("Ground News 'Blindspot Report' newsletter archives: the week's stories "
+                 "amid the newsletter's chrome, bias charts and image file names."),
+    chrome=["View this email in your browser", *_BLINDSPOT_CHROME],
+    junk_patterns=(
+        r"Week of \S.{2,60}",
+        r"Coverage Distribution: .{1,120}",
+        r"(?:[\w-]{8,60}\.(?:png|jpe?g|gif|webp))+",
+    ),
+)
+
 FEED = Dialect(
     name="feed",
     layout="feed",
@@ -782,7 +815,8 @@ GENERIC = Dialect(
 BUILT_IN: tuple[str, ...] = (
     "daily8", "generic", "msn", "wire", "yahoo", "inshorts", "bing-mirror", "rssing",
     "express-digest", "wordpress-aggregator", "onenewspage", "newsbreak", "worldnews",
-    "autoblog", "ifttt-blogger", "rss-render", "top-stories", "feed",
+    "autoblog", "ifttt-blogger", "rss-render", "top-stories", "portal-news", "ground-news",
+    "feed",
 )
 """The names of the built-in dialects, in the order they win ties when sniffing."""
 
@@ -895,5 +929,5 @@ def resolve_dialect(dialect: Dialect | str) -> Dialect:
 
 for _builtin in (DAILY8, GENERIC, YAHOO, MSN, WIRE, INSHORTS, BING_MIRROR, RSSING,
                  EXPRESS_DIGEST, WORDPRESS, ONE_NEWS_PAGE, NEWSBREAK, WORLDNEWS, AUTOBLOG,
-                 IFTTT_BLOGGER, RSS_RENDER, TOP_STORIES, FEED):
+                 IFTTT_BLOGGER, RSS_RENDER, TOP_STORIES, PORTAL_NEWS, GROUND_NEWS, FEED):
     register_dialect(_builtin)
