@@ -767,6 +767,41 @@ def test_a_worker_that_dies_stops_the_run(tmp_path: Path, many_records: Path) ->
     assert target.read_bytes().endswith(b"\n")
 
 
+def test_a_worker_killed_halfway_through_a_result_stops_the_run() -> None:
+    # A worker killed while it writes a result leaves half a message in the pipe the
+    # workers share. The run must still see the worker's end and stop, not wait for
+    # the rest of the message for good.
+    import struct  # noqa: PLC0415
+    import threading  # noqa: PLC0415
+
+    from pagedump._batch import RunAbortedError, Settings, WorkerPool  # noqa: PLC0415
+
+    settings = Settings(input_format="text", encoding="utf-8", fallback=None,
+                        text_field="text", id_field="id", time_field=None, fetched_at=None,
+                        dialect=None, indent=None, wrap=True)
+    pool = WorkerPool(settings, 2)
+    try:
+        # The start of a result of 1,000 bytes, of which only 10 ever come.
+        os.write(pool._results._writer.fileno(), struct.pack("!i", 1000) + b"x" * 10)
+        outcome: list[BaseException] = []
+
+        def wait() -> None:
+            try:
+                pool._next_result()
+            except RunAbortedError as error:
+                outcome.append(error)
+
+        waiting = threading.Thread(target=wait, daemon=True)
+        waiting.start()
+        time.sleep(1.0)  # the wait has begun, and the half message is being read
+        os.kill(pool._processes[0].pid, signal.SIGKILL)
+        waiting.join(timeout=10)
+        assert not waiting.is_alive(), "the run waited for the rest of the message"
+        assert "stopped unexpectedly (exit code -9)" in str(outcome[0])
+    finally:
+        pool.terminate()
+
+
 def test_workers_do_not_outlive_a_command_killed_outright(tmp_path: Path,
                                                           many_records: Path) -> None:
     target = tmp_path / "out.jsonl"

@@ -81,7 +81,7 @@ if TYPE_CHECKING:
     from multiprocessing.queues import Queue
 
     _TaskQueue = Queue[tuple[int, list["Task"]] | None]
-    _ResultQueue = Queue[tuple[int, "Done"]]
+    _ResultQueue = Queue[tuple[int, "Done"] | None]
 
 
 def aware_time(text: str) -> datetime:
@@ -617,6 +617,10 @@ class WorkerPool:
         with _sigint_ignored():
             for process in self._processes:
                 process.start()
+        self._received: queue.Queue[tuple[int, Done]] = queue.Queue()
+        self._receiver = threading.Thread(target=self._receive, name="pagedump-results",
+                                          daemon=True)
+        self._receiver.start()
 
     def results(self, batches: Iterable[list[Task]]) -> Iterator[Done]:
         finished: dict[int, Done] = {}
@@ -643,9 +647,30 @@ class WorkerPool:
             # a worker that dies always ends the run, even one that died idle.
             self._check_workers()
             try:
-                return self._results.get(timeout=_POLL_SECONDS)
+                return self._received.get(timeout=_POLL_SECONDS)
             except queue.Empty:
                 pass
+
+    def _receive(self) -> None:
+        """Take the workers' results from their queue, on a thread of its own.
+
+        A worker killed while it writes a result leaves half a message in the pipe, and
+        a read of it waits for the rest for good (the other workers hold the pipe open).
+        Read here, it holds up only this thread: the main thread waits for received
+        results a little at a time, and sees the worker's end. Each worker's last
+        message, once it has no more tasks, is ``None``; after every worker's, this
+        thread ends.
+        """
+        running = len(self._processes)
+        while running:
+            try:
+                result = self._results.get()
+            except (EOFError, OSError):
+                return  # the queue was closed: the run was stopped
+            if result is None:
+                running -= 1
+            else:
+                self._received.put(result)
 
     def _check_workers(self) -> None:
         for process in self._processes:
@@ -660,6 +685,7 @@ class WorkerPool:
             self._tasks.put(None)
         for process in self._processes:
             process.join()
+        self._receiver.join()
         self._tasks.close()
         self._tasks.join_thread()
         self._results.close()
@@ -686,6 +712,7 @@ def _worker(settings: Settings, tasks: _TaskQueue, results: _ResultQueue,
     while True:
         task = tasks.get()
         if task is None:
+            results.put(None)  # the last word: the parent stops reading for this worker
             return
         number, batch = task
         results.put((number, _process_batch(settings, batch)))
