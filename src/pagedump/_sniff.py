@@ -324,9 +324,9 @@ def _edges(text: str, lines: list[str]) -> tuple[int, str, int]:
         The index of the line the head ends in, the head's part of that line, and
         how many whole lines the tail holds (those after the line it starts in).
 
-    Where every line break near the head's and the tail's edges is one character
-    (no ``"\r\n"``), the lines' lengths give their places in the text and nothing is
-    split again.
+    Where every line break in the head and in the tail is one character (no
+    ``"\r"``, which may start ``"\r\n"``), the lines' lengths give their places in
+    the text and nothing is split again.
     """
     # (Found in place: a slice of the text would copy it.)
     if text.find("\r", 0, _HEAD + 1) >= 0 or text.find("\r", len(text) - _TAIL - 1) >= 0:
