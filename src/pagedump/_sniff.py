@@ -86,7 +86,7 @@ _DIGITS = frozenset("0123456789")
 # The line breaks of str.splitlines(): "\n", then the others ("\r\n" is one break).
 _BREAKS = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
 _OTHER_BREAKS = tuple(_BREAKS[1:])
-_BREAK = re.compile("\r\n|[\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
+_BREAK = re.compile(f"\r\n|[{re.escape(_BREAKS[1:])}]")
 _BACKED = 2
 """The fewest points of its own a dialect needs for bare times and bullets to count."""
 ENOUGH = 3
@@ -511,7 +511,7 @@ def _filed_by_first(signatures: list[_Signature], sources: list[str]) -> dict[st
         if gate is None:
             anywhere.append(signature)
             continue
-        for char in gate.chars | (frozenset("0123456789") if gate.digits else frozenset()):
+        for char in gate.chars | (_DIGITS if gate.digits else frozenset()):
             filed = by_first.setdefault(char, [])
             if signature not in filed:
                 filed.append(signature)
