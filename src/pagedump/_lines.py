@@ -38,25 +38,31 @@ def line_starts(text: str) -> list[int]:
     return starts
 
 
-def normalize_all(lines: list[str]) -> list[str]:
+def normalize_all(lines: list[str], text: str | None = None) -> list[str]:
     """Return the normal form of every line (see :func:`normalize`).
 
     Lines longer than :data:`LONG` characters are only stripped, of whitespace and
     invisible characters at their ends: they can only be prose, whose inner text
     is kept as it is, and scanning every character of them would cost more than
     everything else the tokenizer does.
+
+    Args:
+        lines: The lines.
+        text: The text ``lines`` were split from, if at hand: one search of it tells
+            whether any line holds a tab, instead of one search per line.
     """
-    out: list[str] = []
-    append = out.append
-    for line in lines:
-        if line.isascii():
-            norm = line.strip()
-            append(norm.replace("\t", " ") if "\t" in norm else norm)
-        elif len(line) > LONG:
-            append(line.strip(_EDGES))
-        else:
-            append(normalize(line))
+    # Most lines are ASCII, whose only odd character is a tab: they are stripped in
+    # one comprehension, and their tabs looked for only in a dump that holds one.
+    out = [line.strip() if line.isascii() else _normalize_other(line) for line in lines]
+    if "\t" in text if text is not None else any("\t" in line for line in lines):
+        return [norm.replace("\t", " ") if "\t" in norm and line.isascii() else norm
+                for norm, line in zip(out, lines, strict=True)]
     return out
+
+
+def _normalize_other(line: str) -> str:
+    """:func:`normalize` for a line that is not ASCII: a long one only stripped."""
+    return line.strip(_EDGES) if len(line) > LONG else normalize(line)
 
 
 def normalize(line: str) -> str:

@@ -186,40 +186,43 @@ def shapes(norms: list[str], rules: Rules) -> tuple[list[Shape], list[int]]:
     shapes: list[Shape] = []
     marked: list[int] = []
     append = shapes.append
-    text = Shape.TEXT
-    blank, caption = Shape.BLANK, Shape.CAPTION
+    text, blank, caption = Shape.TEXT, Shape.BLANK, Shape.CAPTION
     shape: Shape | None
+    long = LONG
     for norm in norms:
-        size = len(norm)
-        if not size:
+        if not norm:
             append(blank)
             continue
-        if size > LONG:
+        # Plain text is settled first, with as few steps as it takes: most lines are.
+        size = len(norm)
+        if size > long:
             # Phrases and patterns are for short lines: a long one is prose, unless
             # a caption ends it. (Not even hashed: that alone would read it whole.)
-            shape = caption if norm[-1] == pipe_end and norm.endswith(pipe) else text
-        else:
-            # (A line longer than every phrase is not hashed for the lookup.)
-            shape = exact(norm) if size <= longest else None
-            if shape is None:
+            if norm[-1] != pipe_end or not norm.endswith(pipe):
+                append(text)
+                continue
+            shape = caption
+        # (A line longer than every phrase is not hashed for the lookup.)
+        elif size > longest or (shape := exact(norm)) is None:
+            first = norm[0]
+            gated = by_first(first)
+            if gated is not None:
+                found = gated.match(norm)
+            elif first > "\x7f" and by_digit is not None and first.isdigit():
+                found = by_digit.match(norm)  # a digit of another script
+            else:
                 found = None
-                first = norm[0]
-                gated = by_first(first)
-                if gated is None and first > "\x7f" and by_digit is not None and first.isdigit():
-                    gated = by_digit  # a digit of another script
-                if gated is not None:
-                    found = gated.match(norm)
-                if found is None and solid is not None and " " not in norm:
-                    found = solid(norm)
-                if found is None and ungated is not None:
-                    found = ungated(norm)
-                if found is not None:
-                    shape = groups[found.lastgroup or ""]
-                elif norm[-1] == pipe_end and size > 12 and norm.endswith(pipe):
-                    shape = caption
-                else:
-                    shape = text
-        if shape is not text:
-            marked.append(len(shapes))
+            if found is None and " " not in norm and solid is not None:
+                found = solid(norm)
+            if found is None and ungated is not None:
+                found = ungated(norm)
+            if found is not None:
+                shape = groups[found.lastgroup or ""]
+            elif norm[-1] == pipe_end and size > 12 and norm.endswith(pipe):
+                shape = caption
+            else:
+                append(text)
+                continue
+        marked.append(len(shapes))
         append(shape)
     return shapes, marked

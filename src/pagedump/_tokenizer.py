@@ -66,7 +66,7 @@ def classify(text: str, dialect: Dialect | None = None) -> Tokens:
         The tokens, one entry per element of ``text.splitlines()``.
     """
     lines = text.splitlines()
-    norms = normalize_all(lines)
+    norms = normalize_all(lines, text)
     chosen = sniff_split(text, lines, norms) if dialect is None else dialect
     state = LineState.of(norms, chosen)
     READERS[chosen.layout](state)

@@ -265,20 +265,23 @@ class _Leaks:
             The text of each notice (see :attr:`notices`).
         """
         norms, kinds, shapes, text = self.norms, state.kinds, state.shapes, _TEXT
-        # The dump's first and last lines may be cut anywhere: they are not judged.
-        self.lines = lines = [i for i in range(max(self.start, 1), min(self.end, len(norms) - 1))
-                              if kinds[i] is None and shapes[i] is text]
         # (The lists as local names: this loop runs on every line of the body.)
+        self.lines = lines = []
         notices, titles, brief = self.notices, self.titles, self.brief
         keyed, marked = self.keyed, self.marked
         notes: list[str] = []
         marks = _credit_marks(state.dialect.credit_separators)
-        for i in lines:
+        notice_max, ends = _NOTICE_MAX, _PARAGRAPH_ENDS
+        # The dump's first and last lines may be cut anywhere: they are not judged.
+        for i in range(max(self.start, 1), min(self.end, len(norms) - 1)):
+            if kinds[i] is not None or shapes[i] is not text:
+                continue
+            lines.append(i)
             norm = norms[i]
             size = len(norm)
             final = norm[-1]
-            if size > _NOTICE_MAX:
-                if final in _PARAGRAPH_ENDS:
+            if size > notice_max:
+                if final in ends:
                     # A paragraph: its key would stand first, and no credit ends it.
                     if ":" in norm and norm.index(":") < _KEY_END:
                         keyed.append(i)
