@@ -357,6 +357,20 @@ def test_the_sample_of_split_lines_is_the_sample_of_the_text(separator):
                         sample, normalize_all(sample)), (path.name, at)
 
 
+@pytest.mark.parametrize("separator", ["\r\n", "\r", "\u2028"])
+def test_a_dump_is_sniffed_alike_whatever_its_line_breaks(separator):
+    # The head and the tail are counted with each line break one character: "\r\n"
+    # takes no more room than "\n", so the same lines are read, wherever the edges fall.
+    for folder in FOLDERS:
+        for path in dumps(folder)[:4]:
+            text = path.read_text(encoding="utf-8")
+            for at in range(0, len(text), 97):
+                for piece in (text[at:], text[at:at + 3001]):
+                    other = piece.replace("\n", separator)
+                    assert _sniff._sample(other) == _sniff._sample(piece), (path.name, at)
+                    assert pagedump.sniff_report(other) == pagedump.sniff_report(piece)
+
+
 def test_the_fallback_is_the_registered_generic_or_feed_dialect(registry):
     # A caller who replaces the generic or the feed dialect gets theirs where sniffing
     # finds no family, not the built-in one.

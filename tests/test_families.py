@@ -437,6 +437,22 @@ PROSE = ("The bridge will close from 8pm on Friday for resurfacing, the council 
          "will reopen on Monday morning.")
 
 
+def _cut_after_glued_stop() -> str:
+    """A headline over one long paragraph, the sniffing head cut in "Friday.repairs.will"."""
+    headline = "Harbour bridge to close this weekend\n"
+    sentence = "The bridge will close from 8pm on Friday.repairs.will take a week, engineers said. "
+    body = sentence * (3 * _sniff._HEAD // len(sentence))
+    glued = body.index(".repairs.will", _sniff._HEAD - len(headline) - 11)
+    # Cut from the front so that the head ends two letters into "will", where the rest
+    # of the head looks like a bare domain glued to the snippet's last word.
+    text = headline + body[len(headline) + glued + 11 - _sniff._HEAD:] + "\n"
+    assert text[:_sniff._HEAD].endswith("Friday.repairs.wi")
+    return text
+
+
+CUT_AFTER_GLUED_STOP = _cut_after_glued_stop()
+
+
 @pytest.mark.parametrize(("text", "name"), [
     # A section word over the headline, without the video page's whitespace lines.
     (f"Weather\n\nStorm brings down trees across the valley\n\n{PROSE}\n", "generic"),
@@ -450,6 +466,9 @@ PROSE = ("The bridge will close from 8pm on Friday for resurfacing, the council 
      "generic"),
     (f"Harbour bridge to close this weekend\n{PROSE}harbourlocal.example\n\n{PROSE}\n",
      "generic"),
+    # A long page whose head is cut right after a full stop glued to a word: the cut is
+    # not the end of the page, so no domain ends it.
+    (CUT_AFTER_GLUED_STOP, "generic"),
     # "News" over prose; snippets without the lone "News" are still a feed of cut teasers.
     (f"News\n\n{PROSE}\n{PROSE}\n", "generic"),
     (BING_SPARSE.removeprefix("News\n\n"), "feed"),
@@ -463,7 +482,8 @@ PROSE = ("The bridge will close from 8pm on Friday for resurfacing, the council 
       f"    {PROSE}\n") * 3, "yahoo"),
 ], ids=["category-word-without-whitespace-lines", "category-word-over-headline",
         "initial-inside-a-sentence", "signed-letter", "domain-after-a-space",
-        "glued-domain-then-more", "news-over-prose", "snippets-without-news",
+        "glued-domain-then-more", "head-cut-after-a-glued-stop", "news-over-prose",
+        "snippets-without-news",
         "sentence-between-snippets", "bullet-list", "yahoo-card"])
 def test_a_look_alike_of_a_family_shape_is_not_the_family(text, name):
     assert pagedump.sniff(text).name == name

@@ -87,6 +87,9 @@ _DIGITS = frozenset("0123456789")
 _BREAKS = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
 _OTHER_BREAKS = tuple(_BREAKS[1:])
 _BREAK = re.compile(f"\r\n|[{re.escape(_BREAKS[1:])}]")
+_GOES_ON = "\x00"
+"""What closes the head of a longer dump, so that no shape takes the place where the
+head is cut for the dump's end (``\\Z``): a character that is no space and no break."""
 _BACKED = 2
 """The fewest points of its own a dialect needs for bare times and bullets to count."""
 ENOUGH = 3
@@ -287,17 +290,21 @@ def _signature_of(source: str, dialect: int, longest: int) -> _Signature:
 
 
 def _sample(text: str) -> list[str]:
-    """The lines sniffing reads: those of the head and the tail of ``text``.
+    r"""The lines sniffing reads: those of the head and the tail of ``text``.
 
-    The head's last line is cut where the head ends; the tail's first line, cut
-    where the tail starts, is left out.
+    The head is the text's first :data:`_HEAD` characters and the tail its last
+    :data:`_TAIL`, every line break counted as one character (``"\r\n"`` too, so that
+    a dump is sniffed alike whatever its line breaks). The head's last line is cut
+    where the head ends; the tail's first line, cut where the tail starts, is left out.
     """
-    lines = text[:_HEAD].splitlines()
-    if len(text) > _HEAD + _TAIL:
-        lines += text[-_TAIL:].splitlines()[1:]
-    elif len(text) > _HEAD:
-        lines = text.splitlines()
-    return lines
+    if _span(text) <= _HEAD + _TAIL:
+        return text.splitlines()
+    # A break is at most two characters: twice the head (and the tail), and one break
+    # more, hold all of it.
+    head = text[:2 * _HEAD + 2].splitlines()
+    cut, kept = _head_edge(head)
+    tail = text[-2 * _TAIL - 2:].splitlines()
+    return [*head[:cut], head[cut][:kept], *tail[len(tail) - _tail_size(tail, text):]]
 
 
 def _sample_of(text: str, lines: list[str], norms: list[str]) -> tuple[list[str], list[str]]:
@@ -307,32 +314,29 @@ def _sample_of(text: str, lines: list[str], norms: list[str]) -> tuple[list[str]
     makes sniffing cheap inside :func:`pagedump.parse`, which splits and normalizes
     every line anyway.
     """
-    if len(text) <= _HEAD + _TAIL:
+    if len(text) <= _HEAD + _TAIL or _span(text) <= _HEAD + _TAIL:
         return lines, norms
-    cut, last, tail = _edges(text, lines)
-    start = len(lines) - tail if tail > 0 else len(lines)
-    sample = [*lines[:cut], last, *lines[start:]]
-    sample_norms = [*norms[:cut], norms[cut] if last == lines[cut] else normalize_all([last])[0],
-                    *norms[start:]]
-    return sample, sample_norms
+    cut, kept = _head_edge(lines)
+    start = len(lines) - _tail_size(lines, text)
+    if kept == len(lines[cut]):
+        last, norm = lines[cut], norms[cut]
+    else:
+        last = lines[cut][:kept]
+        norm = normalize_all([last])[0]
+    return [*lines[:cut], last, *lines[start:]], [*norms[:cut], norm, *norms[start:]]
 
 
-def _edges(text: str, lines: list[str]) -> tuple[int, str, int]:
-    r"""Where the sample's head and tail fall among ``lines``, the lines of ``text``.
+def _span(text: str) -> int:
+    r"""The length of ``text`` with each line break one character (``"\r\n"`` too)."""
+    return len(text) - text.count("\r\n") if "\r" in text else len(text)
 
-    Returns:
-        The index of the line the head ends in, the head's part of that line, and
-        how many whole lines the tail holds (those after the line it starts in).
 
-    Where every line break in the head and in the tail is one character (no
-    ``"\r"``, which may start ``"\r\n"``), the lines' lengths give their places in
-    the text and nothing is split again.
+def _head_edge(lines: list[str]) -> tuple[int, int]:
+    """The line the head ends in (its index), and how many of its characters the head holds.
+
+    ``lines`` are the first lines of a text longer than the head. Each line starts one
+    character after the end of the line before.
     """
-    # (Found in place: a slice of the text would copy it.)
-    if text.find("\r", 0, _HEAD + 1) >= 0 or text.find("\r", len(text) - _TAIL - 1) >= 0:
-        head = text[:_HEAD].splitlines()
-        return len(head) - 1, head[-1], len(text[-_TAIL:].splitlines()) - 1
-    # Each line starts one character after the end of the line before.
     start = cut = 0
     for line in lines:
         end = start + len(line)
@@ -341,20 +345,24 @@ def _edges(text: str, lines: list[str]) -> tuple[int, str, int]:
         start = end + 1
         cut += 1
     if start == _HEAD:  # the head ends with a line break: its last line is whole
-        cut -= 1
-        last = lines[cut]
-    else:
-        last = text[start:_HEAD]
-    # From the end: count the line breaks inside the tail (but a last one).
-    first = len(text) - _TAIL
-    end = len(text) - 1 if text[-1] in _BREAKS else len(text)
-    tail = 0
+        return cut - 1, len(lines[cut - 1])
+    return cut, _HEAD - start
+
+
+def _tail_size(lines: list[str], text: str) -> int:
+    """How many whole lines the tail holds: those after the line it starts in.
+
+    ``lines`` are the last lines of ``text``, a text longer than the head and the tail.
+    """
+    # The tail's room: its characters but a line break that ends the text.
+    room = _TAIL - 1 if text[-1] in _BREAKS else _TAIL
+    used = tail = 0
     k = len(lines) - 1
-    while end - len(lines[k]) - 1 >= first:
-        end -= len(lines[k]) + 1
+    while used + len(lines[k]) + 1 <= room:
+        used += len(lines[k]) + 1
         tail += 1
         k -= 1
-    return cut, last, tail
+    return tail
 
 
 def _scores(lines: list[str], norms: list[str], evidence: _Evidence) -> list[int]:
@@ -663,9 +671,12 @@ def _shaped(text: str, evidence: _Evidence, scores: list[int]) -> bool:
     """
     head = text[:_HEAD]
     # Shapes are written with "\n" between lines: other line breaks are made one (rare:
-    # a few substring tests cost far less than splitting the head and joining it again).
+    # a few substring tests cost far less than splitting the head and joining it again),
+    # and the head then holds as much text as it would with "\n" breaks.
     if any(mark in head for mark in _OTHER_BREAKS):
-        head = _BREAK.sub("\n", head)
+        head = _BREAK.sub("\n", text[:2 * _HEAD + 2])[:_HEAD]
+    if _span(text) > _HEAD:
+        head += _GOES_ON  # the dump's end (\Z) is not where its head is cut
     found = False
     for required, search, owners in evidence.shapes:
         if required in head and search(head) is not None:
