@@ -297,6 +297,10 @@ def _sample(text: str) -> list[str]:
     a dump is sniffed alike whatever its line breaks). The head's last line is cut
     where the head ends; the tail's first line, cut where the tail starts, is left out.
     """
+    if len(text) <= _HEAD + _TAIL:
+        return text.splitlines()
+    if _plain_edges(text):  # every break there one character: they are cut as they are
+        return text[:_HEAD].splitlines() + text[-_TAIL:].splitlines()[1:]
     if _span(text) <= _HEAD + _TAIL:
         return text.splitlines()
     # A break is at most two characters: twice the head (and the tail), and one break
@@ -314,7 +318,7 @@ def _sample_of(text: str, lines: list[str], norms: list[str]) -> tuple[list[str]
     makes sniffing cheap inside :func:`pagedump.parse`, which splits and normalizes
     every line anyway.
     """
-    if len(text) <= _HEAD + _TAIL or _span(text) <= _HEAD + _TAIL:
+    if len(text) <= _HEAD + _TAIL or not (_plain_edges(text) or _span(text) > _HEAD + _TAIL):
         return lines, norms
     cut, kept = _head_edge(lines)
     start = len(lines) - _tail_size(lines, text)
@@ -324,6 +328,16 @@ def _sample_of(text: str, lines: list[str], norms: list[str]) -> tuple[list[str]
         last = lines[cut][:kept]
         norm = normalize_all([last])[0]
     return [*lines[:cut], last, *lines[start:]], [*norms[:cut], norm, *norms[start:]]
+
+
+def _plain_edges(text: str) -> bool:
+    r"""Whether no ``"\r"`` (which may start ``"\r\n"``) stands where the head and the tail fall.
+
+    Then every break there is one character; and ``"\r\n"`` breaks between them, two
+    characters each, cannot shorten a text longer than the head and the tail to less.
+    """
+    # (Found in place: a slice of the text would copy it.)
+    return text.find("\r", 0, _HEAD + 1) < 0 and text.find("\r", len(text) - _TAIL - 1) < 0
 
 
 def _span(text: str) -> int:
