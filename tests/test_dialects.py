@@ -31,7 +31,7 @@ BUILT_IN = (
     "daily8", "generic", "msn", "wire", "yahoo", "inshorts", "bing-mirror", "rssing",
     "express-digest", "wordpress-aggregator", "onenewspage", "newsbreak", "worldnews",
     "autoblog", "ifttt-blogger", "rss-render", "top-stories", "portal-news",
-    "ground-news", "feed",
+    "ground-news", "newsletter-mirror", "feed",
 )
 # The dialects whose labelled fixtures sit in a folder of their name under data/
 # (those of the other families are in data/families: test_families.py).

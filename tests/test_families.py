@@ -27,6 +27,7 @@ DIALECTS = {
     "inshorts": "inshorts",
     "msn": "msn",
     "newsbreak": "newsbreak",
+    "newsletter-mirror": "newsletter-mirror",
     "onenewspage": "onenewspage",
     "portal-news": "portal-news",
     "rssing": "rssing",
@@ -46,6 +47,9 @@ SHAPE_ONLY = {
     "bing-news-mirror/03": (r"\n\nHome Tinkerer\n", "\n\n", "feed"),
     # a headline, the snippet, a bare domain glued to its last word
     "newsbreak/03": (r"night\.countywatch\.example", "night.", "generic"),
+    # a caption's credit closing its table cell; a section head in its cell over an item
+    "newsletter-mirror/01": (r" \|\n", "\n", "generic"),
+    "newsletter-mirror/02": (r" \|\n", "\n", "generic"),
     # a video page's category word with trailing spaces, a whitespace-only line
     "onenewspage/03": (r"\AScience  \n \n", "Science\n\n", "generic"),
     # a video page's sentence broken after a middle initial
@@ -63,6 +67,7 @@ FLOORS = {
     "inshorts": {"line_accuracy": 1.0, "field_accuracy": 1.0},
     "msn": {"line_accuracy": 1.0, "field_accuracy": 1.0},
     "newsbreak": {"line_accuracy": 1.0, "field_accuracy": 1.0},
+    "newsletter-mirror": {"line_accuracy": 1.0, "field_accuracy": 1.0},
     "onenewspage": {"line_accuracy": 1.0, "field_accuracy": 1.0},
     "portal-news": {"line_accuracy": 1.0, "field_accuracy": 1.0},
     "rssing": {"line_accuracy": 1.0, "field_accuracy": 1.0},

@@ -52,6 +52,7 @@ __all__ = [
     "INSHORTS",
     "MSN",
     "NEWSBREAK",
+    "NEWSLETTER_MIRROR",
     "ONE_NEWS_PAGE",
     "PORTAL_NEWS",
     "RSSING",
@@ -787,6 +788,24 @@ GROUND_NEWS = Dialect(
     ),
 )
 
+NEWSLETTER_MIRROR = Dialect(
+    name="newsletter-mirror",
+    layout="feed",
+    description=("Reposts of wire newsletters (Reuters briefings): '- ' items under "
+                 "section heads ending ' |', amid lines of table-cell debris ('|')."),
+    junk_lines=["|"],
+    junk_patterns=(
+        r".{10,300} REUTERS/[^|]{2,60} \|",  # a photo caption, its credit closing a cell
+        r"[^|]{1,60} \|",  # a section head in its table cell
+    ),
+    shapes=(
+        # A photo caption's credit closing its table cell: "... REUTERS/Ellen Moritz |".
+        r" REUTERS/[^\n|]{2,60} \|\n",
+        # A line of table-cell debris, a section head in its cell, a "- " item.
+        r"\|\n[A-Z][^\n|]{1,60} \|\n(?:\| )?- [^\n]{10,}",
+    ),
+)
+
 FEED = Dialect(
     name="feed",
     layout="feed",
@@ -816,7 +835,7 @@ BUILT_IN: tuple[str, ...] = (
     "daily8", "generic", "msn", "wire", "yahoo", "inshorts", "bing-mirror", "rssing",
     "express-digest", "wordpress-aggregator", "onenewspage", "newsbreak", "worldnews",
     "autoblog", "ifttt-blogger", "rss-render", "top-stories", "portal-news", "ground-news",
-    "feed",
+    "newsletter-mirror", "feed",
 )
 """The names of the built-in dialects, in the order they win ties when sniffing."""
 
@@ -929,5 +948,6 @@ def resolve_dialect(dialect: Dialect | str) -> Dialect:
 
 for _builtin in (DAILY8, GENERIC, YAHOO, MSN, WIRE, INSHORTS, BING_MIRROR, RSSING,
                  EXPRESS_DIGEST, WORDPRESS, ONE_NEWS_PAGE, NEWSBREAK, WORLDNEWS, AUTOBLOG,
-                 IFTTT_BLOGGER, RSS_RENDER, TOP_STORIES, PORTAL_NEWS, GROUND_NEWS, FEED):
+                 IFTTT_BLOGGER, RSS_RENDER, TOP_STORIES, PORTAL_NEWS, GROUND_NEWS,
+                 NEWSLETTER_MIRROR, FEED):
     register_dialect(_builtin)
