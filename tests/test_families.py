@@ -474,6 +474,11 @@ CUT_AFTER_GLUED_STOP = _cut_after_glued_stop()
     # A long page whose head is cut right after a full stop glued to a word: the cut is
     # not the end of the page, so no domain ends it.
     (CUT_AFTER_GLUED_STOP, "generic"),
+    # A news site's list of dated teasers, each date with its section: the one metadata
+    # line of an MSN story, printed again and again, is another site's list.
+    ("".join(f"{day:02d}/03/2024 {section}\nHarbour {section.lower()} story number {day}\n"
+             f"{PROSE}\nRead more\n" for day, section in enumerate(
+                 ["Politics", "Sport", "Culture", "Weather"] * 8, start=1)), "generic"),
     # "News" over prose; snippets without the lone "News" are still a feed of cut teasers.
     (f"News\n\n{PROSE}\n{PROSE}\n", "generic"),
     (BING_SPARSE.removeprefix("News\n\n"), "feed"),
@@ -487,7 +492,8 @@ CUT_AFTER_GLUED_STOP = _cut_after_glued_stop()
       f"    {PROSE}\n") * 3, "yahoo"),
 ], ids=["category-word-without-whitespace-lines", "category-word-over-headline",
         "initial-inside-a-sentence", "signed-letter", "domain-after-a-space",
-        "glued-domain-then-more", "head-cut-after-a-glued-stop", "news-over-prose",
+        "glued-domain-then-more", "head-cut-after-a-glued-stop", "dated-teaser-list",
+        "news-over-prose",
         "snippets-without-news",
         "sentence-between-snippets", "bullet-list", "yahoo-card"])
 def test_a_look_alike_of_a_family_shape_is_not_the_family(text, name):

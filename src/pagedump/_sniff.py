@@ -12,7 +12,9 @@ the dialects it belongs to:
   sidebar's posts); and 1 for each line right under it that starts with one of the
   dialect's bullets (a compact teaser's outlet);
 - a signature line: 2 points (a listing title, a time glued to its label, a metadata
-  line, an item of an author listing);
+  line, an item of an author listing); for a dialect whose page is one story (a
+  briefing), only when the sample holds one such line: a story has one metadata line,
+  and several are another site's list of dated items;
 - an indented bullet line, with one of the dialect's bullets: 1 point to the
   dialects with teaser cards when an indented line follows it, else to those with
   timed teasers (only for a dialect with other evidence: a bulleted list alone is
@@ -192,6 +194,9 @@ class _Evidence:
     """The last characters of :attr:`closers`: a line ending otherwise is not tested."""
     shapes: tuple[_Shape, ...]
     """Every shape the dialects print (each distinct pattern once)."""
+    single: frozenset[int]
+    """The dialects whose page is one story (``briefing``): it has one metadata line, so
+    their signature lines count only alone; several are another site's dated list."""
 
 
 @functools.lru_cache(maxsize=8)
@@ -263,6 +268,7 @@ def _evidence(dialects: tuple[Dialect, ...]) -> _Evidence:
         closer_ends=frozenset(closer[-1] for closer in closed),
         shapes=tuple(_Shape(required_text(source), re.compile(source).search, tuple(owners))
                      for source, owners in shapes.items()),
+        single=frozenset(index for index, dialect in enumerate(dialects) if dialect.briefing),
     )
 
 
@@ -391,10 +397,11 @@ def _scores(lines: list[str], norms: list[str], evidence: _Evidence) -> list[int
     closers, closer_ends = evidence.closers, evidence.closer_ends
     time = evidence.times.match if evidence.times is not None else None
     time_chars, time_digits = evidence.time_first, evidence.time_digits
-    first = True
     seen: set[str] = set()
     timed: tuple[int, ...] = ()  # the dialects whose time line the last line was
+    single: list[tuple[int, int]] = []  # signature lines of one-story dialects, points
     last = _trailer(norms, evidence, scores, seen)
+    _score_logo(norms, evidence, scores)
     place = 0  # how many non-blank lines came before
     for k, norm in enumerate(norms):
         if not norm:
@@ -405,10 +412,6 @@ def _scores(lines: list[str], norms: list[str], evidence: _Evidence) -> list[int
         size = len(norm)
         if size > _MARK_MAX:
             continue
-        if first:
-            first = False
-            for index in evidence.logos.get(norm, ()):
-                scores[index] += 2  # and 1 more as a mark, below
         owners = marks.get(norm) if size <= longest_mark else None
         if owners is not None:
             if norm not in seen:  # a menu label printed six times is still one label
@@ -439,15 +442,42 @@ def _scores(lines: list[str], norms: list[str], evidence: _Evidence) -> list[int
             # In the header or as the trailer, a signature line is the family's mark.
             points = 3 if place <= _HEADER or k == last else 2
             for index in signed:
-                scores[index] += points
+                if index in evidence.single:
+                    single.append((index, points))  # counted at the end, if alone
+                else:
+                    scores[index] += points
         elif norm.startswith(evidence.markers) and lines[k][:1].isspace():
             card, dialects = _bulleted(lines, k, norm, evidence)
             for index in dialects:
                 (scores if card else outlets)[index] += 1
+    _score_alone(single, scores)
     # A bulleted line or a bare time alone is any site's: they back a dialect's other
     # evidence, more than one stray chrome word ("Comments"), and are none without it.
     return [score + backing if score >= _BACKED else score
             for score, backing in zip(scores, outlets, strict=True)]
+
+
+def _score_logo(norms: list[str], evidence: _Evidence, scores: list[int]) -> None:
+    """Score a header mark on the dump's first line (its first line that may be a mark)."""
+    for norm in norms:
+        if norm and len(norm) <= _MARK_MAX:
+            for index in evidence.logos.get(norm, ()):
+                scores[index] += 2  # and 1 more as a mark
+            return
+
+
+def _score_alone(single: list[tuple[int, int]], scores: list[int]) -> None:
+    """Score the signature lines of one-story dialects: each only if it is its dialect's one.
+
+    A one-story page (a briefing) has one metadata line: several lines that fit it are
+    another site's list of dated items, and count for nothing.
+    """
+    if not single:
+        return
+    owners = [index for index, _ in single]
+    for index, points in single:
+        if owners.count(index) == 1:
+            scores[index] += points
 
 
 def _bulleted(lines: list[str], k: int, norm: str,
