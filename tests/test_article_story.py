@@ -873,3 +873,30 @@ def test_an_abbreviation_in_brackets_is_no_credit() -> None:
     kinds = _kinds(lines)
     assert all(kinds[p] is BODY for p in _EN)
     assert kinds[heading] is not BOILERPLATE
+
+
+def test_the_cut_lead_a_paywall_shows_under_the_headline_is_the_story() -> None:
+    # A paywall leaves a story's first paragraph only, cut short, and no other prose.
+    lead = ("Der Fluss war noch nie so niedrig, sagen die Bauern, die an seinem Ufer leben. Im"
+            " Dorf liegt die alte Fähre auf dem trockenen Schlamm, und die Kinder gehen ...")
+    lines = ["Der Fluss trocknet aus", "", "Startseite", "Region", "Sport", "", "Anmelden", "",
+             "Der Fluss trocknet aus", "", "12.05.2024 Lowmere, Region",
+             "Die alte Fähre im Schlamm (Bild: Agentur)", "", "Die Bauern warten auf Regen", "",
+             lead, "", "Teilen", "", "Möchten Sie weiterlesen?", "", "Ja. Ich bin Abonnent.",
+             "", "Abo-Angebote", "", "Impressum"]
+    page = pagedump.parse("\n".join(lines), dialect=GENERIC)
+
+    assert page.article is not None
+    assert page.article.headline == "Der Fluss trocknet aus"
+    assert [p for section in page.article.sections for p in section.paragraphs] == [lead]
+    assert "Möchten Sie weiterlesen?" in page.boilerplate
+
+
+def test_a_page_of_teasers_cut_short_has_no_story() -> None:
+    # Several lines cut so are a listing's teasers, not one story's lead.
+    teasers = [f"{text[:70]} ..." for text in _EN]
+    lines = ["The Daily", "", "Home", "", "The Daily", "", *[t for teaser in teasers
+                                                              for t in (teaser, "")]]
+    page = pagedump.parse("\n".join(lines), dialect=GENERIC)
+
+    assert page.article is None or not page.article.sections

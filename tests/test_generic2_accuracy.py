@@ -24,7 +24,7 @@ import pytest
 
 import pagedump
 
-SNIPPET_F1_FLOOR = 0.9109
+SNIPPET_F1_FLOOR = 0.9120
 """Achieved 0.91097 (precision 0.92243, recall 0.89980) when pinned, rounded down at four
 decimals."""
 

@@ -30,6 +30,7 @@ from __future__ import annotations
 from pagedump._layouts.article.ending import story_end
 from pagedump._layouts.article.evidence import (
     CUT,
+    NEAR,
     ArticlePage,
     article_data,
     first_pass,
@@ -83,11 +84,17 @@ def read(state: LineState) -> None:
     start, end, score = densest_run(weights)
     titles = title_lines(page)
     headline = None
+    paywalled = _paywalled(page, titles) if score == 0.0 else None
+    if paywalled is not None:
+        headline, start = paywalled
+        end = start + 1
     # The story starts soon after its headline: a dense run right after a line that
     # repeats the page's title is the story even when a longer run (a footer's wall
     # of legalese, a comment thread) outweighs it.
     best = 0.0
     for t in [t for t in titles if not _in_link_list(page, t)][:_TITLE_CANDIDATES]:
+        if paywalled is not None:
+            break
         s, e, total = anchored_run(weights, t + 1, t + 1 + HEADLINE_GAP)
         # Equal runs follow two copies of the title: the fuller copy is the headline.
         better = total > best or (total == best and headline is not None
@@ -119,6 +126,23 @@ def read(state: LineState) -> None:
         claim_standfirst(page, headline, start)
     open_story(page, start)
     claim_list_before(page, start)
+
+
+def _paywalled(page: ArticlePage, titles: list[int]) -> tuple[int, int] | None:
+    """The headline and the lead of a story a paywall cuts, on a page with no prose.
+
+    A paywall shows a story's first paragraph only, cut short with an ellipsis, a few
+    lines under the headline. It is the story when it is the page's one line cut so
+    (a page of several is a listing of teasers) and a copy of the page's title stands
+    shortly before it.
+    """
+    norms = page.norms
+    cut = [i for i, norm in enumerate(norms) if norm.endswith(CUT)]
+    if len(cut) != 1 or page.classes[cut[0]] < NEAR:
+        return None
+    lead = cut[0]
+    title = next((t for t in reversed(titles) if t < lead <= t + HEADLINE_GAP), None)
+    return None if title is None else (title, lead)
 
 
 def _in_link_list(page: ArticlePage, i: int) -> bool:
