@@ -92,9 +92,9 @@ def read(state: LineState) -> None:
     # repeats the page's title is the story even when a longer run (a footer's wall
     # of legalese, a comment thread) outweighs it.
     best = 0.0
-    for t in [t for t in titles if not _in_link_list(page, t)][:_TITLE_CANDIDATES]:
-        if paywalled is not None:
-            break
+    candidates = [] if paywalled is not None else [
+        t for t in titles if not _in_link_list(page, t)][:_TITLE_CANDIDATES]
+    for t in candidates:
         s, e, total = anchored_run(weights, t + 1, t + 1 + HEADLINE_GAP)
         # Equal runs follow two copies of the title: the fuller copy is the headline.
         better = total > best or (total == best and headline is not None
