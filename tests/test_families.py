@@ -71,7 +71,7 @@ FLOORS = {
     "onenewspage": {"line_accuracy": 1.0, "field_accuracy": 1.0},
     "portal-news": {"line_accuracy": 1.0, "field_accuracy": 1.0},
     "rssing": {"line_accuracy": 1.0, "field_accuracy": 1.0},
-    "wn-worldnews": {"line_accuracy": 1.0, "field_accuracy": 0.98},
+    "wn-worldnews": {"line_accuracy": 1.0, "field_accuracy": 1.0},
     "wordpress-aggregator": {"line_accuracy": 1.0, "field_accuracy": 0.91},
     "yahoo-news": {"line_accuracy": 1.0, "field_accuracy": 1.0},
 }
@@ -508,3 +508,17 @@ def test_shapes_are_looked_for_only_without_enough_evidence_line_by_line():
 
     assert report.dialect.name == "daily8"
     assert dict(report.scores)["onenewspage"] == 0
+
+
+def test_a_card_cut_in_its_title_by_the_dumps_end_is_not_the_last_items_outlet() -> None:
+    # A fragment ends inside a card: its kicker stands over the start of its title.
+    cut = "Phone makers agree to offer extended repairs on older"
+    text = WN_FRAMED + f"\nTechnology\n{cut}"
+    page = pagedump.parse(text)
+
+    assert page.site == "worldnews"
+    last = page.related[-1]
+    assert last.title.startswith("Astronomers spot a comet") and last.source is None
+    assert last.teaser is not None and cut not in last.teaser
+    roles = {line.text: line.role for line in pagedump.tokenize(text)}
+    assert roles["Technology"] is roles[cut] is pagedump.Role.ORPHAN

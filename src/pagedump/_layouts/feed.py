@@ -157,6 +157,9 @@ def _read_items(state: LineState, titles: set[int], metas: dict[int, re.Match[st
         if i in titles and _kicker(state, i, titles):
             open_title, header = i + 1, True
             continue
+        if i in titles and _cut_card(state, i):
+            open_title, header = None, False
+            continue
         if i in titles:
             copy = open_title is not None and norms[open_title] == norm
             if _title_line(state, i, titles, copy=copy, header=header):
@@ -271,6 +274,24 @@ def _kicker(state: LineState, i: int, titles: set[int]) -> bool:
     state.claim(i, _RELATED, Role.ITEM_CATEGORY)
     state.item_starts.add(i)
     state.claim(i + 1, _RELATED, Role.ITEM_TITLE)
+    return True
+
+
+def _cut_card(state: LineState, i: int) -> bool:
+    """Claim a card the dump's end cuts in its title: a kicker over the last line.
+
+    The last line is no record's title (it may be cut anywhere), but a kicker right
+    over a line shaped as a title opens a card all the same, not the item above's
+    outlet: both are orphans, as the lines of an item the dump cuts before its title.
+    """
+    norms = state.norms
+    last = i + 1
+    if (len(norms[i].split()) >= _TITLE_MIN_WORDS or last >= len(norms)
+            or len(norms[last].split()) < _TITLE_MIN_WORDS or not _spaced(state, i, last)
+            or _next_content(state, last) is not None or not _title_shaped(state, norms[last])):
+        return False
+    state.claim(i, _RELATED, Role.ORPHAN)
+    state.claim(last, _RELATED, Role.ORPHAN)
     return True
 
 
