@@ -522,3 +522,18 @@ def test_a_card_cut_in_its_title_by_the_dumps_end_is_not_the_last_items_outlet()
     assert last.teaser is not None and cut not in last.teaser
     roles = {line.text: line.role for line in pagedump.tokenize(text)}
     assert roles["Technology"] is roles[cut] is pagedump.Role.ORPHAN
+
+
+def test_a_bulleted_title_the_dumps_end_cuts_is_no_card() -> None:
+    # Yahoo cards: a bulleted title, its labels, the title again, a summary. A dump cut
+    # right after a card's bullet holds nothing that names it.
+    card = ("  • Harbour city unveils plan for a floating solar farm\n    News\n    CBC\n\n"
+            "    Harbour city unveils plan for a floating solar farm\n\n"
+            f"    {PROSE}\n\n")
+    text = card * 3 + "  • City hall to pilo"
+    page = pagedump.parse(text)
+
+    assert page.site == "yahoo"
+    assert len(page.related) == 3
+    assert pagedump.tokenize(text)[-1].role is pagedump.Role.ORPHAN
+    assert pagedump.tokenize(text)[-1].kind is pagedump.LineKind.RELATED

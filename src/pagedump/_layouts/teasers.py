@@ -136,12 +136,16 @@ def cards(state: LineState, region: Region) -> list[int]:
     """Items that are indented cards: a bulleted title, then its labels (Yahoo).
 
     A page whose first line is a card holds nothing but cards: a front or section
-    page, read as a listing.
+    page, read as a listing. A bulleted line with nothing after it is a card the
+    dump's end cuts in its title: nothing names it, and it is an orphan.
     """
     shapes, kinds = state.shapes, state.kinds
     bullet = Shape.BULLET
-    starts = [_card(state, i) for i in region.marked
-              if region.low <= i < region.stop and shapes[i] is bullet and kinds[i] is None]
+    bullets = [i for i in region.marked
+               if region.low <= i < region.stop and shapes[i] is bullet and kinds[i] is None]
+    if bullets and state.next_nonblank(bullets[-1] + 1) is None:
+        state.claim(bullets.pop(), _RELATED, Role.ORPHAN)
+    starts = [_card(state, i) for i in bullets]
     if starts and starts[0] == state.next_nonblank(0):
         state.listing = True
     return starts
