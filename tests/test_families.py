@@ -518,8 +518,10 @@ def test_a_card_cut_in_its_title_by_the_dumps_end_is_not_the_last_items_outlet()
 
     assert page.site == "worldnews"
     last = page.related[-1]
-    assert last.title.startswith("Astronomers spot a comet") and last.source is None
-    assert last.teaser is not None and cut not in last.teaser
+    assert last.title.startswith("Astronomers spot a comet")
+    assert last.source is None
+    assert last.teaser is not None
+    assert cut not in last.teaser
     roles = {line.text: line.role for line in pagedump.tokenize(text)}
     assert roles["Technology"] is roles[cut] is pagedump.Role.ORPHAN
 
