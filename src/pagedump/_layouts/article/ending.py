@@ -22,7 +22,7 @@ from pagedump._layouts.article.evidence import (
 )
 from pagedump._text import WORD_EDGES
 
-__all__ = ["is_comment_count", "is_end_heading", "story_end"]
+__all__ = ["BOX_LINKS", "is_comment_count", "is_end_heading", "story_end"]
 
 # The longest line read as a closing heading ("Das könnte Sie auch interessieren (3)").
 _HEADING_CHARS = 60
@@ -42,10 +42,11 @@ _BOX_AFTER = 0.85
 _NAME_WORDS = (2, 4)
 _NAME_CHARS = 40
 _BOX_LINES = 2
-# A box of links inside the story holds at most this many lines; the paragraph after it
-# is the story's when it is this long and shares this many content words (agreeing on
-# their first letters) with the headline, the lead and the paragraph before the box.
-_BOX_LINKS = 6
+BOX_LINKS = 6
+"""The most lines a box of links inside the story holds under its heading."""
+# The paragraph after such a box is the story's when it is this long and shares this
+# many content words (agreeing on their first letters) with the headline, the lead and
+# the paragraph before the box.
 _RESUME_CHARS = 150
 _RESUME_SHARED = 2
 _STEM = 5
@@ -300,8 +301,13 @@ def _topic(page: ArticlePage, start: int, end: int, headline: int | None) -> set
     first = next((i for i in range(start, end) if page.weights[i] > 0.0), None)
     last = next((i for i in range(end - 1, start - 1, -1) if page.weights[i] > 0.0), None)
     texts += [page.norms[i] for i in {first, last} if i is not None]
-    return {word[:_STEM] for text in texts for word in words_of(text[:_TOPIC_SAMPLE])
-            if len(word) >= _STEM and word not in page.data.function_words}
+    return set().union(*(_stems(text, page.data) for text in texts))
+
+
+def _stems(text: str, data: ArticleData) -> set[str]:
+    """The first letters of the content words that open ``text``."""
+    return {word[:_STEM] for word in words_of(text[:_TOPIC_SAMPLE])
+            if len(word) >= _STEM and word not in data.function_words}
 
 
 def _story_resumes(page: ArticlePage, i: int, end: int, topic: set[str]) -> bool:
@@ -321,11 +327,9 @@ def _story_resumes(page: ArticlePage, i: int, end: int, topic: set[str]) -> bool
         if weights[j] > 0.0:
             if classes[j] != GOOD or len(norm) < _RESUME_CHARS or norm.endswith(CUT):
                 return False
-            words = {word[:_STEM] for word in words_of(norm[:_TOPIC_SAMPLE])
-                     if len(word) >= _STEM and word not in page.data.function_words}
-            return links > 0 and len(words & topic) >= _RESUME_SHARED
+            return links > 0 and len(_stems(norm, page.data) & topic) >= _RESUME_SHARED
         links += 1
-        if links > _BOX_LINKS or classes[j] == GOOD:
+        if links > BOX_LINKS or classes[j] == GOOD:
             return False
     return False
 

@@ -10,7 +10,7 @@ list items, and chrome stays chrome (:func:`settle_region`).
 
 from __future__ import annotations
 
-from pagedump._layouts.article.ending import is_end_heading
+from pagedump._layouts.article.ending import BOX_LINKS, is_end_heading
 from pagedump._layouts.article.evidence import (
     BAD,
     CAPTION,
@@ -75,9 +75,9 @@ _LIST_REACH = 40
 _LIST_HEADINGS = 2
 _LIST_SEPARATORS = (" -- ", " – ", " — ", " - ", ": ", " | ", ", ")
 
-# A box of links inside the story: at least and at most so many titles under its heading.
+# A box of links inside the story holds at least so many titles under its heading (and
+# at most BOX_LINKS lines).
 _BOX_TITLES = 3
-_BOX_LINKS = 6
 
 # A box of calls to the reader inside the story ("Help us!", "Donate now!"): this many
 # exclamations at least, among lines that are all exclamations or questions, each at
@@ -451,7 +451,7 @@ def _in_link_box(page: ArticlePage, i: int, start: int) -> bool:
     """
     links = 0
     j = i - 1
-    while j >= start and page.weights[j] <= 0.0 and links <= _BOX_LINKS:
+    while j >= start and page.weights[j] <= 0.0 and links <= BOX_LINKS:
         norm = page.norms[j]
         if norm:
             if is_end_heading(norm, page.data):
