@@ -154,15 +154,13 @@ def _read_items(state: LineState, titles: set[int], metas: dict[int, re.Match[st
             else:
                 state.claim(i, _RELATED, Role.ORPHAN)
             continue
-        if i in titles and _kicker(state, i, titles):
-            open_title, header = i + 1, True
-            continue
-        if i in titles and _cut_card(state, i):
-            open_title, header = None, False
-            continue
         if i in titles:
-            copy = open_title is not None and norms[open_title] == norm
-            if _title_line(state, i, titles, copy=copy, header=header):
+            if _kicker(state, i, titles):
+                open_title, header = i + 1, True
+            elif _cut_card(state, i):
+                open_title, header = None, False
+            elif _title_line(state, i, titles, header=header, copy=(
+                    open_title is not None and norms[open_title] == norm)):
                 open_title, header = i, True
             continue
         state.claim(i, _RELATED, Role.ITEM_TEASER if open_title is not None else Role.ORPHAN)
@@ -267,9 +265,7 @@ def _kicker(state: LineState, i: int, titles: set[int]) -> bool:
 
     The kicker is the item's category, and starts it.
     """
-    norms = state.norms
-    if (len(norms[i].split()) >= _TITLE_MIN_WORDS or i + 1 not in titles
-            or len(norms[i + 1].split()) < _TITLE_MIN_WORDS or not _spaced(state, i, i + 1)):
+    if i + 1 not in titles or not _over_title(state, i):
         return False
     state.claim(i, _RELATED, Role.ITEM_CATEGORY)
     state.item_starts.add(i)
@@ -284,15 +280,24 @@ def _cut_card(state: LineState, i: int) -> bool:
     over a line shaped as a title opens a card all the same, not the item above's
     outlet: both are orphans, as the lines of an item the dump cuts before its title.
     """
-    norms = state.norms
     last = i + 1
-    if (len(norms[i].split()) >= _TITLE_MIN_WORDS or last >= len(norms)
-            or len(norms[last].split()) < _TITLE_MIN_WORDS or not _spaced(state, i, last)
-            or _next_content(state, last) is not None or not _title_shaped(state, norms[last])):
+    if (not _over_title(state, i) or _next_content(state, last) is not None
+            or not _title_shaped(state, state.norms[last])):
         return False
     state.claim(i, _RELATED, Role.ORPHAN)
     state.claim(last, _RELATED, Role.ORPHAN)
     return True
+
+
+def _over_title(state: LineState, i: int) -> bool:
+    """Whether line ``i`` stands as a kicker does, over a line of a title's length.
+
+    It has fewer words than a title, the line under it as many as one, and the two
+    stand between blank lines.
+    """
+    norms = state.norms
+    return (len(norms[i].split()) < _TITLE_MIN_WORDS and i + 1 < len(norms)
+            and len(norms[i + 1].split()) >= _TITLE_MIN_WORDS and _spaced(state, i, i + 1))
 
 
 def _spaced(state: LineState, first: int, last: int) -> bool:
