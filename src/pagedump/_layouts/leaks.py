@@ -380,9 +380,7 @@ class _Leaks:
                 or len(norms[before]) < _PROSE_MIN):
             return False  # (a line both long and short enough may be a title too)
         norm = norms[before]
-        # (Most paragraphs stand on consecutive lines: that is settled without a call.)
-        return ((i == before + 1 or self._follows(before, i))
-                and (after == i + 1 or self._follows(i, after))
+        return (self._follows(before, i) and self._follows(i, after)
                 and norm[-1] in SENTENCE_ENDS and not norm.endswith(":"))
 
     # -- single lines -----------------------------------------------------------------
