@@ -99,10 +99,6 @@ class _PageBuilder:
         self.heading = None
         self.paragraphs.clear()  # the same list: assemble() holds it
 
-    def open_section(self, heading: str) -> None:
-        self.close_section()
-        self.heading = heading
-
     def close_item(self) -> None:
         item = self.item
         if item is None:
@@ -179,7 +175,8 @@ class _PageBuilder:
         self.paragraphs.append(norm)
 
     def on_heading(self, norm: str, value: str | None) -> None:
-        self.open_section(norm)
+        self.close_section()
+        self.heading = norm
 
     def on_item_source(self, norm: str, value: str | None) -> None:
         item = self.current_item()

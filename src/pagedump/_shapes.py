@@ -214,7 +214,7 @@ def shapes(norms: list[str], rules: Rules) -> tuple[list[Shape], list[int]]:
                 found = None
             if found is None and " " not in norm and solid is not None:
                 found = solid(norm)
-            if found is None and ungated is not None:
+            if ungated is not None and found is None:  # (most dialects have none)
                 found = ungated(norm)
             if found is not None:
                 shape = groups[found.lastgroup or ""]

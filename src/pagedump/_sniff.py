@@ -451,8 +451,17 @@ def _scores(lines: list[str], norms: list[str], evidence: _Evidence) -> list[int
             for index in dialects:
                 (scores if card else outlets)[index] += 1
     _score_alone(single, scores)
-    # A bulleted line or a bare time alone is any site's: they back a dialect's other
-    # evidence, more than one stray chrome word ("Comments"), and are none without it.
+    return _backed(scores, outlets)
+
+
+def _backed(scores: list[int], outlets: list[int]) -> list[int]:
+    """``scores`` with the points that only back other evidence added where they count.
+
+    A bulleted line or a bare time alone is any site's: they back a dialect's other
+    evidence, more than one stray chrome word ("Comments"), and are none without it.
+    """
+    if not any(outlets):
+        return scores
     return [score + backing if score >= _BACKED else score
             for score, backing in zip(scores, outlets, strict=True)]
 

@@ -9,6 +9,8 @@ chrome phrase.
 
 from __future__ import annotations
 
+import bisect
+
 from pagedump._layouts.header import looks_like_title
 from pagedump._layouts.leaks import claim_leaks, is_dialogue
 from pagedump._shapes import Shape
@@ -41,7 +43,7 @@ _HEADING_ENDS = frozenset(".,;:!\"'…”’-–—|")
 def _looks_like_heading(text: str) -> bool:
     # The last character first: most short lines of a story are sentences, settled by
     # it without reading the line.
-    if text[-1] in _HEADING_ENDS and not text.endswith("?"):
+    if text[-1] in _HEADING_ENDS:
         return False
     if len(text) > _HEADING_MAX or (text.count(" ") >= 16 and len(text.split()) > 16):
         return False
@@ -53,54 +55,61 @@ def _starts_paragraph(text: str) -> bool:
 
 
 def read_body(state: LineState, start: int, end: int) -> None:
-    """Claim the story's lines between ``start`` and ``end``: paragraphs, headings, chrome."""
-    claim_leaks(state, start, end)
+    """Claim the story's lines between ``start`` and ``end``: paragraphs, headings, chrome.
+
+    The lines of the story's text are found once: the chrome leaked among them is
+    claimed first (:mod:`~pagedump._layouts.leaks`), then the few lines the first pass
+    marked (widgets, captions, stamps, ...), each with what it takes after it, and
+    last the text left, in order: sub-headings, the dump's cut last line, paragraphs.
+    Blank lines are left to be settled with the rest.
+    """
     norms, shapes, kinds, roles = state.norms, state.shapes, state.kinds, state.roles
+    text = _TEXT
+    texts = [i for i in range(start, end) if shapes[i] is text and kinds[i] is None]
+    claim_leaks(state, texts, start, end)
+    marked = state.marked
+    for i in marked[bisect.bisect_left(marked, start):bisect.bisect_left(marked, end)]:
+        if kinds[i] is None:
+            _read_marked(state, i, start, end)
     last = len(norms) - 1
     # Most lines are paragraphs: settle them with as little work as possible.
-    text, body, paragraph = _TEXT, _BODY, _PARAGRAPH
-    i = start
-    while i < end:
+    body, paragraph = _BODY, _PARAGRAPH
+    for i in texts:
         if kinds[i] is not None:
-            i += 1
             continue
-        shape = shapes[i]
-        if shape is text:
-            norm = norms[i]
-            if len(norm) <= _HEADING_MAX and _is_heading(state, i, start, end):
-                kinds[i], roles[i] = _HEADING, _HEADING_ROLE
-            elif i == last and _is_cut_chrome(state, i):
-                kinds[i] = _BOILERPLATE
-            else:
-                kinds[i], roles[i] = body, paragraph
-        elif shape is _BLANK_SHAPE:
-            state.claim(i, _BLANK)
-        elif shape is _WIDGET:
-            i = _widget(state, i, end)
-            continue
-        elif shape is _LINK_OPEN:
-            i = _link_block(state, i, end)
-            continue
-        elif shape is _CAPTION:
-            i = _caption(state, i, end)
-        elif shape in _CHROME_SHAPES:
-            state.claim(i, _BOILERPLATE)
-        elif shape is _STAMP:
-            state.claim(i, _DATELINE, _STAMP_ROLE)
-            title = state.next_nonblank(i + 1, end)
-            if (title is not None and shapes[title] is _TEXT
-                    and looks_like_title(norms[title])):
-                state.claim(title, _HEADING, _HEADING_ROLE)
-                i = title
-        elif shape is _BYLINE:
-            state.claim(i, _DATELINE, _BYLINE_ROLE)
-        elif _is_heading(state, i, start, end):
-            state.claim(i, _HEADING, _HEADING_ROLE)
-        elif _is_cut_chrome(state, i):
-            state.claim(i, _BOILERPLATE)
+        if len(norms[i]) <= _HEADING_MAX and _is_heading(state, i, start, end):
+            kinds[i], roles[i] = _HEADING, _HEADING_ROLE
+        elif i == last and _is_cut_chrome(state, i):
+            kinds[i] = _BOILERPLATE
         else:
-            state.claim(i, _BODY, _PARAGRAPH)
-        i += 1
+            kinds[i], roles[i] = body, paragraph
+
+
+def _read_marked(state: LineState, i: int, start: int, end: int) -> None:
+    """Claim a line the first pass marked inside the story, and what belongs with it."""
+    shape = state.shapes[i]
+    if shape is _WIDGET:
+        _widget(state, i, end)
+    elif shape is _LINK_OPEN:
+        _link_block(state, i, end)
+    elif shape is _CAPTION:
+        _caption(state, i, end)
+    elif shape in _CHROME_SHAPES:
+        state.claim(i, _BOILERPLATE)
+    elif shape is _STAMP:
+        state.claim(i, _DATELINE, _STAMP_ROLE)
+        title = state.next_nonblank(i + 1, end)
+        if (title is not None and state.shapes[title] is _TEXT
+                and looks_like_title(state.norms[title])):
+            state.claim(title, _HEADING, _HEADING_ROLE)
+    elif shape is _BYLINE:
+        state.claim(i, _DATELINE, _BYLINE_ROLE)
+    elif _is_heading(state, i, start, end):
+        state.claim(i, _HEADING, _HEADING_ROLE)
+    elif _is_cut_chrome(state, i):
+        state.claim(i, _BOILERPLATE)
+    else:
+        state.claim(i, _BODY, _PARAGRAPH)
 
 
 def _caption(state: LineState, i: int, end: int) -> int:

@@ -47,6 +47,7 @@ __all__ = ["claim_leaks", "is_dialogue"]
 _BOILERPLATE = LineKind.BOILERPLATE
 _BODY = LineKind.BODY
 _TEXT = Shape.TEXT
+_HEADLINE_ROLE, _SOURCE_TIME = Role.HEADLINE, Role.SOURCE_TIME
 
 
 
@@ -214,9 +215,16 @@ def _outlet(source: str) -> _Outlet:
     return _Outlet(blurbs, max(map(len, blurbs)), tuple(f" {each} " for each in names))
 
 
-def claim_leaks(state: LineState, start: int, end: int) -> None:
-    """Claim the chrome leaked into the story between ``start`` and ``end``."""
-    leaks = _Leaks(state, start, end)
+def claim_leaks(state: LineState, texts: list[int], start: int, end: int) -> None:
+    """Claim the chrome leaked into the story between ``start`` and ``end``.
+
+    Args:
+        state: The page.
+        texts: The lines of free text between ``start`` and ``end``, in order.
+        start: The story's first line.
+        end: The line after the story's last.
+    """
+    leaks = _Leaks(state, texts, start, end)
     if leaks.lines:
         leaks.run()
 
@@ -224,7 +232,7 @@ def claim_leaks(state: LineState, start: int, end: int) -> None:
 class _Leaks:
     """One page's body lines, their words, and what has been found leaked so far."""
 
-    def __init__(self, state: LineState, start: int, end: int) -> None:
+    def __init__(self, state: LineState, texts: list[int], start: int, end: int) -> None:
         self.state = state
         self.norms = state.norms
         self.lines: list[int] = []
@@ -247,7 +255,7 @@ class _Leaks:
         self.marked: list[int] = []
         """The lines that may end in a credit: each credit holds a separator, a slash
         or a closing bracket."""
-        notes = self._sort(state)
+        notes = self._sort(texts)
         self.short = frozenset(self.titles)
         self.notes = _Text(self.notices, notes)
         """The text of the lines short enough to be a notice or a prompt."""
@@ -256,7 +264,7 @@ class _Leaks:
         self._lead: int | None = _UNJUDGED
         self._narrow: frozenset[str] | None = None
 
-    def _sort(self, state: LineState) -> list[str]:
+    def _sort(self, texts: list[int]) -> list[str]:
         """Find the lines to judge and sort them for the cues, in one step per line.
 
         Most of a story is long lines of prose, which most cues never stand in.
@@ -264,19 +272,18 @@ class _Leaks:
         Returns:
             The text of each notice (see :attr:`notices`).
         """
-        norms, kinds, shapes, text = self.norms, state.kinds, state.shapes, _TEXT
+        norms = self.norms
+        # The dump's first and last lines may be cut anywhere: they are not judged.
+        low = 1 if texts and texts[0] == 0 else 0
+        high = len(texts) - 1 if texts and texts[-1] == len(norms) - 1 else len(texts)
+        self.lines = lines = texts[low:high]
         # (The lists as local names: this loop runs on every line of the body.)
-        self.lines = lines = []
         notices, titles, brief = self.notices, self.titles, self.brief
         keyed, marked = self.keyed, self.marked
         notes: list[str] = []
-        marks = _credit_marks(state.dialect.credit_separators)
+        marks = _credit_marks(self.state.dialect.credit_separators)
         notice_max, ends = _NOTICE_MAX, _PARAGRAPH_ENDS
-        # The dump's first and last lines may be cut anywhere: they are not judged.
-        for i in range(max(self.start, 1), min(self.end, len(norms) - 1)):
-            if kinds[i] is not None or shapes[i] is not text:
-                continue
-            lines.append(i)
+        for i in lines:
             norm = norms[i]
             size = len(norm)
             final = norm[-1]
@@ -336,14 +343,11 @@ class _Leaks:
         state = self.state
         norms, roles = state.norms, state.roles
         headline = source = None
-        wanted = (Role.HEADLINE, Role.SOURCE_TIME)
         for i in range(self.start):
             role = roles[i]
-            if role not in wanted:
-                continue
-            if role is wanted[0]:
+            if role is _HEADLINE_ROLE:
                 headline = norms[i]
-            else:
+            elif role is _SOURCE_TIME:
                 value = state.values[i] or ""
                 source = norms[i][: len(norms[i]) - len(value)].strip() or None
         return headline, source

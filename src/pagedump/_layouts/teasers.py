@@ -16,6 +16,7 @@ is filled by :mod:`pagedump._layouts.items`.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Callable
 
 import attrs
@@ -67,7 +68,7 @@ def read_related(state: LineState, body_start: int) -> int:
     """
     norms, shapes, dialect = state.norms, state.shapes, state.dialect
     # Only the lines the first pass marked (chrome, times, ...) can be anchors.
-    marked = [i for i in state.marked if i >= body_start]
+    marked = state.marked[bisect.bisect_left(state.marked, body_start):]
     heading = end_block = None
     chrome = Shape.CHROME
     for i in marked:
@@ -81,13 +82,12 @@ def read_related(state: LineState, body_start: int) -> int:
     region = body_start if state.listing else (heading + 1 if heading is not None else None)
     starts = FORMS[dialect.teasers](
         state, Region(marked, region if region is not None else body_start, region, stop))
-    headless = state.next_nonblank(0) == state.next_nonblank(body_start)
     if region is not None:
         body_end = body_start if state.listing else region - 1
     elif starts:
         region = starts[0]
-        body_end = _orphaned_top(state, body_start, region, headless=headless)
-    elif end_block is not None and headless:
+        body_end = _orphaned_top(state, body_start, region, headless=_headless(state, body_start))
+    elif end_block is not None and _headless(state, body_start):
         # A fragment that starts in the last teaser: only teasers come before
         # the end-of-page block.
         region = body_end = body_start
@@ -95,6 +95,11 @@ def read_related(state: LineState, body_start: int) -> int:
         return stop
     fill_items(state, region, starts, stop)
     return body_end
+
+
+def _headless(state: LineState, body_start: int) -> bool:
+    """Whether the dump has no header: its body is the first text it holds."""
+    return state.next_nonblank(0) == state.next_nonblank(body_start)
 
 
 def _orphaned_top(state: LineState, body_start: int, region: int, *, headless: bool) -> int:
@@ -245,7 +250,8 @@ def _timed_item(state: LineState, anchor: int, region: int) -> int:
 def _copies_before(state: LineState, i: int, region: int) -> int:
     """The first of the identical lines directly above and including line ``i``."""
     first = i
-    norms = state.norms
-    while first - 1 >= region and state.free_text(first - 1) and norms[first - 1] == norms[i]:
+    norms, kinds, shapes = state.norms, state.kinds, state.shapes
+    while (first - 1 >= region and kinds[first - 1] is None and shapes[first - 1] is _TEXT
+           and norms[first - 1] == norms[i]):
         first -= 1
     return first
