@@ -1,4 +1,10 @@
-"""The parse stage's output: immutable records describing one page."""
+"""The parse stage's output: immutable records describing one page.
+
+The records are frozen attrs classes with an instance dictionary rather than slots:
+every parse builds a dozen of them, and attrs fills a frozen class's dictionary
+directly, where a frozen slotted class takes a call of ``object.__setattr__`` per
+field (several times the cost).
+"""
 
 from __future__ import annotations
 
@@ -21,7 +27,7 @@ class PageKind(enum.StrEnum):
     """Nothing recognisable: an empty dump, or chrome only."""
 
 
-@attrs.frozen
+@attrs.frozen(slots=False)
 class Published:
     """A publication time as printed on the page, and what it resolves to.
 
@@ -38,7 +44,7 @@ class Published:
     relative: bool = False
 
 
-@attrs.frozen
+@attrs.frozen(slots=False)
 class Section:
     """A run of paragraphs under one sub-heading.
 
@@ -51,7 +57,7 @@ class Section:
     paragraphs: tuple[str, ...] = ()
 
 
-@attrs.frozen
+@attrs.frozen(slots=False)
 class Article:
     """The page's main story.
 
@@ -93,7 +99,7 @@ class Article:
         return "\n".join(parts)
 
 
-@attrs.frozen
+@attrs.frozen(slots=False)
 class RelatedItem:
     """A teaser for another story: in a related block, or an item of a listing.
 
@@ -112,7 +118,7 @@ class RelatedItem:
     categories: tuple[str, ...] = ()
 
 
-@attrs.frozen
+@attrs.frozen(slots=False)
 class Page:
     """Everything read from one dump.
 

@@ -53,8 +53,8 @@ class Rules:
     """A dialect's patterns, compiled once."""
 
     exact: dict[str, Shape]
-    longest: int
-    """The length of the longest exact phrase."""
+    sizes: frozenset[int]
+    """The lengths of the exact phrases: a line of another length is none of them."""
     by_first: dict[str, re.Pattern[str]]
     """For each character a pattern can start with, those patterns, combined."""
     by_digit: re.Pattern[str] | None
@@ -123,7 +123,7 @@ def rules_for(dialect: Dialect) -> Rules:
         captions = re.compile(rf"(?:{labels})(?:{separators})[A-Z][^{ends}]{{0,60}}\Z")
     return Rules(
         exact=exact,
-        longest=max(map(len, exact), default=0),
+        sizes=frozenset(map(len, exact)),
         by_first={char: _in_order(named) for char, named in by_first.items()},
         by_digit=alternation(by_digit),
         solid=alternation(solid),
@@ -175,7 +175,7 @@ def shapes(norms: list[str], rules: Rules) -> tuple[list[Shape], list[int]]:
         plain text: the few the context pass looks for.
     """
     exact = rules.exact.get
-    longest = rules.longest
+    sizes = rules.sizes
     by_first = rules.by_first.get
     by_digit = rules.by_digit
     solid = rules.solid.match if rules.solid is not None else None
@@ -202,8 +202,8 @@ def shapes(norms: list[str], rules: Rules) -> tuple[list[Shape], list[int]]:
                 append(text)
                 continue
             shape = caption
-        # (A line longer than every phrase is not hashed for the lookup.)
-        elif size > longest or (shape := exact(norm)) is None:
+        # (A line as long as no phrase is not hashed for the lookup.)
+        elif size not in sizes or (shape := exact(norm)) is None:
             first = norm[0]
             gated = by_first(first)
             if gated is not None:

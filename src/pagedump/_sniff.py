@@ -144,8 +144,8 @@ class _Evidence:
     dialects: tuple[Dialect, ...]
     marks: dict[str, tuple[int, ...]]
     """Exact lines (chrome, header marks) -> the dialects they belong to."""
-    longest_mark: int
-    """The length of the longest of :attr:`marks`: a longer line is not looked up (that
+    mark_sizes: frozenset[int]
+    """The lengths of :attr:`marks`: a line of another length is not looked up (that
     would hash it whole)."""
     logos: dict[str, tuple[int, ...]]
     """Header marks -> their dialects: on a dump's first line, strong evidence."""
@@ -250,7 +250,7 @@ def _evidence(dialects: tuple[Dialect, ...]) -> _Evidence:
     return _Evidence(
         dialects=dialects,
         marks={k: tuple(v) for k, v in marks.items()},
-        longest_mark=max(map(len, marks), default=0),
+        mark_sizes=frozenset(map(len, marks)),
         logos={k: tuple(v) for k, v in logos.items()},
         times=time_pattern,
         time_owners=tuple(tuple(owners) for owners in times.values()),
@@ -393,7 +393,7 @@ def _scores(lines: list[str], norms: list[str], evidence: _Evidence) -> list[int
     """
     scores = [0] * len(evidence.dialects)
     outlets = [0] * len(evidence.dialects)  # points that only back others (see the end)
-    marks, longest_mark = evidence.marks, evidence.longest_mark
+    marks, mark_sizes = evidence.marks, evidence.mark_sizes
     closers, closer_ends = evidence.closers, evidence.closer_ends
     time = evidence.times.match if evidence.times is not None else None
     time_chars, time_digits = evidence.time_first, evidence.time_digits
@@ -412,7 +412,7 @@ def _scores(lines: list[str], norms: list[str], evidence: _Evidence) -> list[int
         size = len(norm)
         if size > _MARK_MAX:
             continue
-        owners = marks.get(norm) if size <= longest_mark else None
+        owners = marks.get(norm) if size in mark_sizes else None
         if owners is not None:
             if norm not in seen:  # a menu label printed six times is still one label
                 seen.add(norm)

@@ -24,7 +24,7 @@ from pagedump._tokens import LineKind, Role
 __all__ = ["Tokens", "classify"]
 
 
-@attrs.frozen
+@attrs.frozen(slots=False)  # built once per dump: see pagedump._records on slots
 class Tokens:
     """The tokenizer's full output, as parallel sequences (one entry per line).
 

@@ -384,8 +384,10 @@ class _Leaks:
                 or len(norms[before]) < _PROSE_MIN):
             return False  # (a line both long and short enough may be a title too)
         norm = norms[before]
-        return (self._follows(before, i) and self._follows(i, after)
-                and norm[-1] in SENTENCE_ENDS and not norm.endswith(":"))
+        # (Story lines follow each other with no blank line between: tested first.)
+        return (norm[-1] in SENTENCE_ENDS and not norm.endswith(":")
+                and (before + 1 == i or self._follows(before, i))
+                and (i + 1 == after or self._follows(i, after)))
 
     # -- single lines -----------------------------------------------------------------
     def _notices(self) -> None:
@@ -618,7 +620,7 @@ class _Leaks:
         norms = self.norms
         last: dict[str, list[int]] = {}
         for i in self.titles:
-            split = norms[i].split()
+            split = norms[i].split(None, 3)  # (no more words than a label has are split)
             if len(split) <= 3 and starts_capitalised(norms[i]) and self._loose_line(i):
                 last.setdefault(split[-1].lower(), []).append(i)
         for found in last.values():
