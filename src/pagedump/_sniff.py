@@ -332,7 +332,7 @@ def _sample_of(text: str, lines: list[str], norms: list[str]) -> tuple[list[str]
         last, norm = lines[cut], norms[cut]
     else:
         last = lines[cut][:kept]
-        norm = normalize_all([last])[0]
+        norm = normalize_all([last], last)[0]
     return [*lines[:cut], last, *lines[start:]], [*norms[:cut], norm, *norms[start:]]
 
 
