@@ -89,6 +89,27 @@ def test_a_derived_dialect_registers_and_reads_its_own_chrome(registry):
     assert "Subscribe to the mirror" in plain.article.paragraphs
 
 
+def test_a_case_insensitive_junk_pattern_matches_either_case(registry):
+    mirror = attrs.evolve(pagedump.DAILY8, name="test-mirror",
+                          junk_patterns=(r"(?i:sponsored content)\b.*",))
+    pagedump.register_dialect(mirror)
+    text = ("Headline of the story\n\nHeadline of the story\n\nNHK2 hours ago\n"
+            "The story's first paragraph, long enough to be read as one.\n"
+            "SPONSORED CONTENT from a partner\n"
+            "The story's second paragraph, long enough to be read as one too.\n")
+    kinds = [line.kind for line in pagedump.tokenize(text, dialect="test-mirror")]
+    assert kinds[6] == pagedump.LineKind.BOILERPLATE
+
+
+@pytest.mark.parametrize("field", ["time_pattern", "junk_patterns"])
+def test_flags_for_a_whole_pattern_are_refused_with_their_scoped_form(field):
+    given = r"(?i)sponsored .+"
+    with pytest.raises(DialectError) as caught:
+        pagedump.Dialect(name="x", **{field: given if field == "time_pattern" else [given]})
+    assert caught.value.field == field
+    assert "'(?i:sponsored .+)'" in caught.value.reason
+
+
 def test_a_taken_name_needs_replace(registry):
     with pytest.raises(DialectExistsError):
         pagedump.register_dialect(pagedump.DAILY8)

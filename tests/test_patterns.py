@@ -51,6 +51,12 @@ def test_gate_of_gives_up_where_any_character_may_start(source):
     assert gate_of(source) is None
 
 
+@pytest.mark.parametrize("source", [r"(?i)sponsored .+", r"(?i:s)ponsored", r"x|(?:(?i:y)z)",
+                                    r"(?:(?i:a))+b"])
+def test_gate_of_gives_up_on_a_pattern_that_matches_either_case(source):
+    assert gate_of(source) is None
+
+
 @pytest.mark.parametrize(("source", "expected"), [
     (r"\S+@\S+", True),
     (r"[\w.-]+", True),

@@ -170,6 +170,10 @@ def _check_strings(_instance: object, attribute: attrs.Attribute[Any], value: ob
         raise DialectError(attribute.name, problem[0], _STRINGS, index=problem[1])
 
 
+# Flags set for a whole pattern, which only its start may hold: "(?i)".
+_GLOBAL_FLAGS = re.compile(r"\(\?([aiLmsux]+)\)")
+
+
 def _check_pattern_source(field: str, source: object, index: int | None) -> None:
     accepted = _PATTERN if index is None else _PATTERNS
     if not isinstance(source, str):
@@ -179,6 +183,14 @@ def _check_pattern_source(field: str, source: object, index: int | None) -> None
     except re.error as error:
         raise DialectError(field, f"{source!r} does not compile: {error}", accepted,
                            index=index) from error
+    # A dialect's patterns are combined into one, where flags for a whole pattern no
+    # longer stand at the start: they must be scoped to it.
+    flags = _GLOBAL_FLAGS.match(source)
+    if flags is not None:
+        scoped = f"(?{flags[1]}:{source[flags.end():]})"
+        raise DialectError(field, f"{source!r} sets flags for the whole pattern, which "
+                           f"cannot be combined with other patterns: write {scoped!r}",
+                           accepted, index=index)
 
 
 def _check_pattern(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:

@@ -49,14 +49,35 @@ def gate_of(source: str) -> Gate | None:
     r"""The characters a match of ``source`` can start with; ``None`` when unknown.
 
     Unknown means any character might: a leading ``.``, ``\w``, a negated class, a
-    lookaround, an all-optional start, or a pattern this analysis does not follow.
+    lookaround, an all-optional start, a case-insensitive pattern, or a pattern this
+    analysis does not follow.
     """
     if _p is None:
         return None
     try:
-        return _first(list(_p.parse(source)))
+        parsed = _p.parse(source)
+        return None if _folds_case(parsed) else _first(list(parsed))
     except (re.error, TypeError, ValueError, AttributeError):
         return None
+
+
+def _folds_case(parsed: Any) -> bool:  # noqa: ANN401 - re's parse tree is untyped
+    """Whether any part of a parsed pattern matches letters in either case."""
+    if parsed.state.flags & re.IGNORECASE:
+        return True
+    stack = list(parsed)
+    while stack:
+        op, av = stack.pop()
+        if op is _c.SUBPATTERN:
+            if av[1] & re.IGNORECASE:
+                return True
+            stack.extend(av[3])
+        elif op is _c.BRANCH:
+            for branch in av[1]:
+                stack.extend(branch)
+        elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.ASSERT, _c.ASSERT_NOT):
+            stack.extend(av[-1])
+    return False
 
 
 def _first(items: list[tuple[Any, Any]]) -> Gate | None:
