@@ -29,7 +29,7 @@ _BODY = LineKind.BODY
 _HEADING = LineKind.HEADING
 # Shapes and roles as module constants: looking a member up on its enum class costs
 # far more, and the body's loop reads one for every line.
-_TEXT, _BLANK_SHAPE, _CAPTION = Shape.TEXT, Shape.BLANK, Shape.CAPTION
+_TEXT, _CAPTION = Shape.TEXT, Shape.CAPTION
 _WIDGET, _LINK_OPEN, _STAMP, _BYLINE = Shape.WIDGET, Shape.LINK_OPEN, Shape.STAMP, Shape.BYLINE
 _CHROME_SHAPES = (Shape.CHROME, Shape.JUNK, Shape.LINK_CLOSE)
 _PARAGRAPH, _HEADING_ROLE = Role.PARAGRAPH, Role.HEADING
@@ -112,19 +112,17 @@ def _read_marked(state: LineState, i: int, start: int, end: int) -> None:
         state.claim(i, _BODY, _PARAGRAPH)
 
 
-def _caption(state: LineState, i: int, end: int) -> int:
-    """A caption, and the credit line under it; return the last of them."""
+def _caption(state: LineState, i: int, end: int) -> None:
+    """A caption, and the credit line under it."""
     state.claim(i, _BOILERPLATE)
     nxt = i + 1
     norms = state.norms
     if (nxt < end and state.shapes[nxt] is Shape.TEXT and len(norms[nxt].split()) <= 3
             and not ends_sentence(norms[nxt])):
         state.claim(nxt, _BOILERPLATE)
-        return nxt
-    return i
 
 
-def _widget(state: LineState, i: int, end: int) -> int:
+def _widget(state: LineState, i: int, end: int) -> None:
     """A widget block: its opening line and the short lines after it."""
     state.claim(i, _BOILERPLATE)
     i += 1
@@ -137,19 +135,17 @@ def _widget(state: LineState, i: int, end: int) -> int:
         else:
             break
         i += 1
-    return i
 
 
-def _link_block(state: LineState, i: int, end: int) -> int:
+def _link_block(state: LineState, i: int, end: int) -> None:
     """A bracketed link block: ``[``, a title, ``Opens in new window``, ``]``."""
     for j in range(i + 1, min(end, i + 6)):
         if state.shapes[j] is Shape.LINK_CLOSE:
             for k in range(i, j + 1):
                 blank = state.shapes[k] is Shape.BLANK
                 state.claim(k, _BLANK if blank else _BOILERPLATE)
-            return j + 1
+            return
     state.claim(i, _BOILERPLATE)
-    return i + 1
 
 
 def _is_heading(state: LineState, i: int, start: int, end: int) -> bool:

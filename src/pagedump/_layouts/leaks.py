@@ -36,7 +36,7 @@ import re
 from itertools import accumulate
 from typing import NamedTuple
 
-from pagedump._shapes import CAPTION_MAX, CREDIT_ENDS, Shape
+from pagedump._shapes import CAPTION_MAX, CREDIT_ENDS
 from pagedump._state import LineState
 from pagedump._text import SENTENCE_ENDS, WORD_EDGES, ends_sentence, starts_capitalised
 from pagedump._tokens import LineKind, Role
@@ -46,9 +46,7 @@ __all__ = ["claim_leaks", "is_dialogue"]
 
 _BOILERPLATE = LineKind.BOILERPLATE
 _BODY = LineKind.BODY
-_TEXT = Shape.TEXT
 _HEADLINE_ROLE, _SOURCE_TIME = Role.HEADLINE, Role.SOURCE_TIME
-
 
 
 def _word_set(text: str) -> frozenset[str]:
@@ -709,6 +707,7 @@ class _Leaks:
             and not self.words[i] & narrow
         ]
         leaked.update(found)
+
 
 class _Words(dict[int, frozenset[str]]):
     """Each line's content words, computed the first time they are asked for."""
