@@ -62,12 +62,7 @@ def normalize_all(lines: list[str], text: str | None = None) -> list[str]:
 
 def _normalize_other(line: str) -> str:
     """:func:`normalize` for a line that is not ASCII: a long one only stripped."""
-    if len(line) > LONG:
-        return line.strip(_EDGES)
-    # (normalize(), inline: most lines of a dump that is not ASCII come here.)
-    if line.isprintable() or _ODD.search(line) is None:
-        return line.strip()
-    return _INVISIBLE.sub("", _SPACES.sub(" ", line)).strip()
+    return line.strip(_EDGES) if len(line) > LONG else normalize(line)
 
 
 def normalize(line: str) -> str:

@@ -382,10 +382,8 @@ class _Leaks:
                 or len(norms[before]) < _PROSE_MIN):
             return False  # (a line both long and short enough may be a title too)
         norm = norms[before]
-        # (Story lines follow each other with no blank line between: tested first.)
         return (norm[-1] in SENTENCE_ENDS and not norm.endswith(":")
-                and (before + 1 == i or self._follows(before, i))
-                and (i + 1 == after or self._follows(i, after)))
+                and self._follows(before, i) and self._follows(i, after))
 
     # -- single lines -----------------------------------------------------------------
     def _notices(self) -> None:

@@ -250,8 +250,7 @@ def _timed_item(state: LineState, anchor: int, region: int) -> int:
 def _copies_before(state: LineState, i: int, region: int) -> int:
     """The first of the identical lines directly above and including line ``i``."""
     first = i
-    norms, kinds, shapes = state.norms, state.kinds, state.shapes
-    while (first - 1 >= region and kinds[first - 1] is None and shapes[first - 1] is _TEXT
-           and norms[first - 1] == norms[i]):
+    norms = state.norms
+    while first - 1 >= region and state.free_text(first - 1) and norms[first - 1] == norms[i]:
         first -= 1
     return first
