@@ -40,7 +40,9 @@ def _place_and_agency(paragraph: str) -> tuple[str | None, str | None]:
     """Read the place and agency that open a first paragraph (``"WASHINGTON (AP) —"``)."""
     match = _PLACE_AGENCY.match(paragraph)
     if match is not None:
-        place = _MONTH_DAY.sub("", match["place"].strip())
+        place = match["place"].strip()
+        if ", " in place:  # ("Tokyo, June 8": most places hold no date to drop)
+            place = _MONTH_DAY.sub("", place)
         agency = match["agency"].strip() or None
         return place, agency
     match = _PLACE.match(paragraph)

@@ -183,15 +183,15 @@ def shapes(norms: list[str], rules: Rules) -> tuple[list[Shape], list[int]]:
     pipe = rules.pipe_caption or ""
     pipe_end = pipe[-1:] or None  # a caption's last character: cheaper than endswith
     groups = rules.groups
-    shapes: list[Shape] = []
-    marked: list[int] = []
-    append = shapes.append
     text, blank, caption = Shape.TEXT, Shape.BLANK, Shape.CAPTION
+    # Every line is text until it is found to be something else: most lines are.
+    shapes = [text] * len(norms)
+    marked: list[int] = []
     shape: Shape | None
     long = LONG
-    for norm in norms:
+    for i, norm in enumerate(norms):
         if not norm:
-            append(blank)
+            shapes[i] = blank
             continue
         # Plain text is settled first, with as few steps as it takes: most lines are.
         size = len(norm)
@@ -199,7 +199,6 @@ def shapes(norms: list[str], rules: Rules) -> tuple[list[Shape], list[int]]:
             # Phrases and patterns are for short lines: a long one is prose, unless
             # a caption ends it. (Not even hashed: that alone would read it whole.)
             if norm[-1] != pipe_end or not norm.endswith(pipe):
-                append(text)
                 continue
             shape = caption
         # (A line as long as no phrase is not hashed for the lookup.)
@@ -221,8 +220,7 @@ def shapes(norms: list[str], rules: Rules) -> tuple[list[Shape], list[int]]:
             elif norm[-1] == pipe_end and size > 12 and norm.endswith(pipe):
                 shape = caption
             else:
-                append(text)
                 continue
-        marked.append(len(shapes))
-        append(shape)
+        marked.append(i)
+        shapes[i] = shape
     return shapes, marked
