@@ -53,16 +53,12 @@ def normalize_all(lines: list[str], text: str | None = None) -> list[str]:
     """
     # Most lines are ASCII, whose only odd character is a tab: they are stripped in
     # one comprehension, and their tabs looked for only in a dump that holds one.
-    out = [line.strip() if line.isascii() else _normalize_other(line) for line in lines]
+    out = [line.strip() if line.isascii() else line.strip(_EDGES) if len(line) > LONG
+           else normalize(line) for line in lines]
     if "\t" in text if text is not None else any("\t" in line for line in lines):
         return [norm.replace("\t", " ") if "\t" in norm and line.isascii() else norm
                 for norm, line in zip(out, lines, strict=True)]
     return out
-
-
-def _normalize_other(line: str) -> str:
-    """:func:`normalize` for a line that is not ASCII: a long one only stripped."""
-    return line.strip(_EDGES) if len(line) > LONG else normalize(line)
 
 
 def normalize(line: str) -> str:

@@ -62,13 +62,8 @@ class _ItemBuilder:
 
     def build(self) -> RelatedItem:
         assert self.title is not None
-        return RelatedItem(
-            title=self.title,
-            source=self.source,
-            published=self.published,
-            teaser=" ".join(self.teaser) if self.teaser else None,
-            categories=tuple(self.categories),
-        )
+        return RelatedItem(self.title, self.source, self.published,
+                           " ".join(self.teaser) if self.teaser else None, tuple(self.categories))
 
 
 @attrs.define
@@ -262,18 +257,12 @@ class _PageBuilder:
                     if section.paragraphs:
                         location, agency = _place_and_agency(section.paragraphs[0])
                         break
-            article = Article(
-                headline=self.headline, source=self.source, published=self.published,
-                location=location, agency=agency, byline=self.byline,
-                datelines=tuple(self.datelines), sections=tuple(self.sections),
-            )
+            article = Article(self.headline, self.source, self.published, location, agency,
+                              self.byline, tuple(self.datelines), tuple(self.sections))
         else:
             kind, article = PageKind.UNKNOWN, None
-        return Page(
-            site=tokens.dialect.name, kind=kind, title=self.title, article=article,
-            related=tuple(self.items), boilerplate=tuple(self.boilerplate),
-            orphans=tuple(self.orphans),
-        )
+        return Page(tokens.dialect.name, kind, self.title, article, tuple(self.items),
+                    tuple(self.boilerplate), tuple(self.orphans))
 
 
 # The roles the parser's loop tests every line for, as module constants (looking a
@@ -313,7 +302,7 @@ def assemble(tokens: Tokens, *, fetched_at: datetime | None = None) -> Page:
     Returns:
         The page.
     """
-    builder = _PageBuilder(dialect=tokens.dialect, fetched_at=fetched_at)
+    builder = _PageBuilder(tokens.dialect, fetched_at)
     paragraph, none, copy, boilerplate = _PARAGRAPH, _NONE, _COPY, _BOILERPLATE
     starts = tokens.item_starts
     paragraphs, boilerplates = builder.paragraphs, builder.boilerplate

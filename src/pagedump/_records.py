@@ -3,7 +3,9 @@
 The records are frozen attrs classes with an instance dictionary rather than slots:
 every parse builds a dozen of them, and attrs fills a frozen class's dictionary
 directly, where a frozen slotted class takes a call of ``object.__setattr__`` per
-field (several times the cost).
+field (several times the cost). For the same reason the stages pass the fields in
+order, not by keyword: calling a class with keywords builds a dictionary of them
+first.
 """
 
 from __future__ import annotations

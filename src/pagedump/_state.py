@@ -62,8 +62,7 @@ class LineState:
     def of(cls, norms: list[str], dialect: Dialect) -> LineState:
         """A state with every line free."""
         n = len(norms)
-        return cls(dialect=dialect, norms=norms, kinds=[None] * n,
-                   roles=[_NONE] * n, values=[None] * n)
+        return cls(dialect, norms, [None] * n, [_NONE] * n, [None] * n)
 
     def claim(self, i: int, kind: LineKind, role: Role = Role.NONE,
               value: str | None = None) -> None:

@@ -70,13 +70,6 @@ def classify(text: str, dialect: Dialect | None = None) -> Tokens:
     chosen = sniff_split(text, lines, norms) if dialect is None else dialect
     state = LineState.of(norms, chosen)
     READERS[chosen.layout](state)
-    return Tokens(
-        dialect=chosen,
-        lines=lines,
-        norms=norms,
-        kinds=state.kinds,  # type: ignore[arg-type]  # a reader leaves no line free
-        roles=state.roles,
-        values=state.values,
-        listing=state.listing,
-        item_starts=frozenset(state.item_starts),
-    )
+    # (In the fields' order: a call with keywords builds a dictionary of them first.)
+    return Tokens(chosen, lines, norms, state.kinds,  # type: ignore[arg-type]  # none left free
+                  state.roles, state.values, state.listing, frozenset(state.item_starts))

@@ -73,11 +73,15 @@ def read_body(state: LineState, start: int, end: int) -> None:
             _read_marked(state, i, start, end)
     last = len(norms) - 1
     # Most lines are paragraphs: settle them with as little work as possible.
-    body, paragraph = _BODY, _PARAGRAPH
+    body, paragraph, heading_ends = _BODY, _PARAGRAPH, _HEADING_ENDS
     for i in texts:
         if kinds[i] is not None:
             continue
-        if len(norms[i]) <= _HEADING_MAX and _is_heading(state, i, start, end):
+        norm = norms[i]
+        # (A short line that ends as no heading does, a sentence most often, is
+        # settled without a call.)
+        if (len(norm) <= _HEADING_MAX and norm[-1] not in heading_ends
+                and _is_heading(state, i, start, end)):
             kinds[i], roles[i] = _HEADING, _HEADING_ROLE
         elif i == last and _is_cut_chrome(state, i):
             kinds[i] = _BOILERPLATE

@@ -91,6 +91,8 @@ _PROMPT_HINTS = ("subscri", "newsletter", "sign up", "free trial", "member", "un
 """What a line holds at the start of a word (the first letter in either case) before
 the prompt words are searched for at all (a search for any of them costs several
 times more)."""
+_HINT_RESTS = tuple((hint, hint[1:]) for hint in _PROMPT_HINTS)
+"""Each hint, and what follows its first letter (what the text is searched for)."""
 _PROMPT_REACH = len("become a ")
 """How far before its hint a prompt word may start (``"become a member"``)."""
 _PROMPT_WORDS = ("app",)
@@ -402,8 +404,8 @@ class _Leaks:
         found: dict[int, int] = {}  # a line, and where a prompt word may start in it
         # Most pages hold none of the words: a plain test of the text for each (the
         # part :meth:`_Text.hits` searches for first) settles it without a search.
-        for hint in _PROMPT_HINTS:
-            if hint[1:] in text:
+        for hint, rest in _HINT_RESTS:
+            if rest in text:
                 for i, at in notes.hits(hint).items():
                     found[i] = min(at, found.get(i, at))
         for word in _PROMPT_WORDS:
