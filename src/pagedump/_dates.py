@@ -203,10 +203,12 @@ def resolve(text: str, *, fetched_at: datetime | None, dialect: Dialect) -> Publ
     """
     delta = _relative(text)
     if delta is not None:
-        return Published(text=text, value=_ago(fetched_at, delta), relative=True)
-    zone: tzinfo = UTC if fetched_at is None else (fetched_at.tzinfo or UTC)
-    return Published(text=text, value=_fixed(_absolute(text, dialect, zone, fetched_at)),
-                     relative=False)
+        value = _ago(fetched_at, delta)
+    else:
+        zone: tzinfo = UTC if fetched_at is None else (fetched_at.tzinfo or UTC)
+        value = _fixed(_absolute(text, dialect, zone, fetched_at))
+    # (In the fields' order: a call with keywords builds a dictionary of them first.)
+    return Published(text, value, delta is not None)
 
 
 def _ago(fetched_at: datetime | None, delta: timedelta | relativedelta) -> datetime | None:

@@ -112,9 +112,6 @@ class _PageBuilder:
         self.item = _ItemBuilder()
         return self.item
 
-    def current_item(self) -> _ItemBuilder:
-        return self.item if self.item is not None else self.new_item()
-
     def source_time(self, norm: str, printed: str | None) -> None:
         if printed is None:
             self.source = norm
@@ -176,39 +173,39 @@ class _PageBuilder:
         self.heading = norm
 
     def on_item_source(self, norm: str, value: str | None) -> None:
-        item = self.current_item()
+        item = self.item or self.new_item()
         item.lines.append(norm)
         item.source = value or norm
 
     def on_item_title(self, norm: str, value: str | None) -> None:
-        item = self.current_item()
+        item = self.item or self.new_item()
         item.lines.append(norm)
         item.title = value or norm
 
     def on_item_time(self, norm: str, value: str | None) -> None:
-        item = self.current_item()
+        item = self.item or self.new_item()
         item.lines.append(norm)
         if item.published is None:  # an item's first time is when it was published
             item.published = self.time(value or norm)
 
     def on_item_category(self, norm: str, value: str | None) -> None:
-        item = self.current_item()
+        item = self.item or self.new_item()
         item.lines.append(norm)
         item.categories.append(value or norm)
 
     def on_item_source_bullet(self, norm: str, value: str | None) -> None:
-        item = self.current_item()
+        item = self.item or self.new_item()
         item.lines.append(norm)
         if item.source is None:
             item.source = value or norm
 
     def on_item_teaser(self, norm: str, value: str | None) -> None:
-        item = self.current_item()
+        item = self.item or self.new_item()
         item.lines.append(norm)
         item.teaser.append(norm)
 
     def on_item_meta(self, norm: str, value: str | None) -> None:
-        item = self.current_item()
+        item = self.item or self.new_item()
         item.lines.append(norm)
         for pattern in compile_all(self.dialect.meta_patterns):
             match = pattern.fullmatch(norm)
@@ -221,7 +218,7 @@ class _PageBuilder:
             return
 
     def on_glued_item(self, norm: str, value: str | None) -> None:
-        item = self.current_item()
+        item = self.item or self.new_item()
         item.lines.append(norm)
         pattern = self.dialect.item_pattern
         match = re.fullmatch(pattern, norm) if pattern else None
@@ -235,7 +232,7 @@ class _PageBuilder:
             item.teaser.append(fields["teaser"])
 
     def on_author_item(self, norm: str, value: str | None) -> None:
-        item = self.current_item()
+        item = self.item or self.new_item()
         item.lines.append(norm)
         item.title = norm[: len(norm) - len(value or "")].strip()
         item.published = self.time(value or "")

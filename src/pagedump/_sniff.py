@@ -49,8 +49,8 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable
-from typing import Any, NamedTuple
+from collections.abc import Callable, Iterable
+from typing import NamedTuple
 
 import attrs
 
@@ -117,6 +117,29 @@ _Group = tuple[str, tuple[tuple[Callable[[str], "re.Match[str] | None"], int], .
 """Signatures that hold one text: the text, and each one's pattern and dialect."""
 
 
+class _Filed(dict[str, tuple[_Group, ...]]):
+    """Signatures by the first character of a line: all a line starting with it may be.
+
+    A character that matches of some signatures can start with holds them (a decimal
+    digit files them under each of ``"0"`` to ``"9"``), followed by the signatures
+    whose first character is not known, which every other ASCII character holds alone.
+    A character outside ASCII that holds none of its own is answered by
+    :meth:`__missing__`: a digit of another script gets what a digit can start. The
+    signatures are grouped by the text their matches hold, which a line is tested
+    for once.
+    """
+
+    def __init__(self, filed: dict[str, tuple[_Group, ...]], digit: tuple[_Group, ...],
+                 anywhere: tuple[_Group, ...]) -> None:
+        super().__init__(dict.fromkeys(map(chr, range(128)), anywhere))
+        self.update(filed)
+        self.digit = digit
+        self.anywhere = anywhere
+
+    def __missing__(self, first: str) -> tuple[_Group, ...]:
+        return self.digit if first.isdigit() else self.anywhere
+
+
 class _Shape(NamedTuple):
     """A shape of one or more dialects: a pattern searched in the dump's head."""
 
@@ -161,22 +184,12 @@ class _Evidence:
     signatures: tuple[_Signature, ...]
     """Signature lines: most of at most :data:`_SIGNATURE_MAX` characters, an author
     listing's items of up to :data:`_MARK_MAX`."""
-    by_first: dict[str, tuple[_Group, ...]]
-    """The signatures by a character their matches can start with (any decimal digit
-    files them under each of ``"0"`` to ``"9"``; one of another script is tried with
-    :attr:`by_digit`), each followed by those of :attr:`anywhere`: all a line starting
-    with that character may be. They are grouped by the text their matches hold."""
-    by_digit: tuple[_Group, ...]
-    """The signatures a decimal digit can start, followed by those of :attr:`anywhere`."""
-    anywhere: tuple[_Group, ...]
-    """The signatures whose first character is not known: tried on every line."""
-    long_first: dict[str, tuple[_Group, ...]]
-    """:attr:`by_first` for lines longer than :data:`_SIGNATURE_MAX` characters: only
-    the signatures that long lines can be."""
-    long_digit: tuple[_Group, ...]
-    """:attr:`by_digit` for lines longer than :data:`_SIGNATURE_MAX` characters."""
-    long_anywhere: tuple[_Group, ...]
-    """:attr:`anywhere` for lines longer than :data:`_SIGNATURE_MAX` characters."""
+    short_lines: _Filed
+    """The signatures a line of up to :data:`_SIGNATURE_MAX` characters may be, by its
+    first character."""
+    long_lines: _Filed
+    """The signatures a longer line may be, by its first character: only those that
+    long lines can be (most prose lines are long)."""
     bullets: tuple[_Bullet, ...]
     """Every bullet marker the dialects print."""
     markers: tuple[str, ...]
@@ -247,6 +260,7 @@ def _evidence(dialects: tuple[Dialect, ...]) -> _Evidence:
     time_pattern = alternation([(f"t{k}", _GROUPS.sub("(?:", source))
                                 for k, source in enumerate(times)])
     gate = gate_of(time_pattern.pattern) if time_pattern is not None else None
+    short_lines, long_lines = _filed(signatures, sources_of)
     return _Evidence(
         dialects=dialects,
         marks={k: tuple(v) for k, v in marks.items()},
@@ -257,7 +271,8 @@ def _evidence(dialects: tuple[Dialect, ...]) -> _Evidence:
         time_first=None if gate is None else gate.chars | (_DIGITS if gate.digits else frozenset()),
         time_digits=gate is not None and gate.digits,
         signatures=tuple(signatures),
-        **_filed(signatures, sources_of),
+        short_lines=short_lines,
+        long_lines=long_lines,
         bullets=tuple(_Bullet(marker, tuple(cards), tuple(timed))
                       for marker, (cards, timed) in bullets.items()),
         markers=tuple(bullets),
@@ -396,8 +411,8 @@ def _scores(lines: list[str], norms: list[str], evidence: _Evidence) -> list[int
     marks, mark_sizes = evidence.marks, evidence.mark_sizes
     closers, closer_ends = evidence.closers, evidence.closer_ends
     time = evidence.times.match if evidence.times is not None else None
-    time_chars, time_digits = evidence.time_first, evidence.time_digits
     seen: set[str] = set()
+    short_lines, long_lines = evidence.short_lines, evidence.long_lines
     timed: tuple[int, ...] = ()  # the dialects whose time line the last line was
     single: list[tuple[int, int]] = []  # signature lines of one-story dialects, points
     last = _trailer(norms, evidence, scores, seen)
@@ -417,41 +432,63 @@ def _scores(lines: list[str], norms: list[str], evidence: _Evidence) -> list[int
             if norm not in seen:  # a menu label printed six times is still one label
                 seen.add(norm)
                 # A fixed sentence that long is the site's own, not a chance match.
-                points = ENOUGH if size >= _SENTENCE_MARK else 1
-                for index in owners:
-                    scores[index] += points
+                _add(ENOUGH if size >= _SENTENCE_MARK else 1, owners, scores)
             continue
         # (A time line starts with one of a few characters: most lines skip the pattern.)
         found = time(norm) if time is not None and size <= _TIME_MAX and (
-            time_chars is None or norm[0] in time_chars
-            or (time_digits and norm[0].isdigit())) else None
+            evidence.time_first is None or norm[0] in evidence.time_first
+            or (evidence.time_digits and norm[0].isdigit())) else None
         if found is not None and found.lastgroup is not None:
             timed = evidence.time_owners[int(found.lastgroup[1:])]
-            for index in timed:
-                outlets[index] += 1  # backs other evidence: any blog prints times
+            _add(1, timed, outlets)  # backs other evidence: any blog prints times
             continue
         if timed:
             under = [index for index in timed if norm.startswith(evidence.under_time[index])]
             if under:
-                for index in under:
-                    scores[index] += 1  # a compact teaser's bullet under its time
+                _add(1, under, scores)  # a compact teaser's bullet under its time
                 continue
             timed = ()
-        signed = _signed(norm, size, evidence)
+        # A signature's pattern only runs on lines that start with a character its
+        # matches can start with, short enough for it and holding the text all its
+        # matches hold. A line is one piece of evidence per dialect, however many of
+        # the dialect's signatures it fits. (Inline, not a call: most lines get here.)
+        signed: set[int] | None = None
+        for required, members in (long_lines if size > _SIGNATURE_MAX else short_lines)[norm[0]]:
+            if required in norm:
+                for fullmatch, dialect in members:
+                    if fullmatch(norm) is not None:
+                        if signed is None:
+                            signed = set()
+                        signed.add(dialect)
         if signed:
             # In the header or as the trailer, a signature line is the family's mark.
-            points = 3 if place <= _HEADER or k == last else 2
-            for index in signed:
-                if index in evidence.single:
-                    single.append((index, points))  # counted at the end, if alone
-                else:
-                    scores[index] += points
+            _score_signed(signed, 3 if place <= _HEADER or k == last else 2, evidence, scores,
+                          single)
         elif norm.startswith(evidence.markers) and lines[k][:1].isspace():
             card, dialects = _bulleted(lines, k, norm, evidence)
-            for index in dialects:
-                (scores if card else outlets)[index] += 1
+            _add(1, dialects, scores if card else outlets)
     _score_alone(single, scores)
     return _backed(scores, outlets)
+
+
+def _add(points: int, dialects: Iterable[int], scores: list[int]) -> None:
+    """Give ``points`` to each of ``dialects`` (their indexes) in ``scores``."""
+    for index in dialects:
+        scores[index] += points
+
+
+def _score_signed(signed: set[int], points: int, evidence: _Evidence, scores: list[int],
+                  single: list[tuple[int, int]]) -> None:
+    """Score a signature line for the dialects it is a signature of.
+
+    A one-story dialect's (a briefing's) points wait in ``single``: they count at the
+    end, only if the line is its one signature line.
+    """
+    for index in signed:
+        if index in evidence.single:
+            single.append((index, points))
+        else:
+            scores[index] += points
 
 
 def _backed(scores: list[int], outlets: list[int]) -> list[int]:
@@ -546,7 +583,7 @@ def _closed(norm: str, evidence: _Evidence, scores: list[int], seen: set[str]) -
                 scores[index] += 1
 
 
-def _filed(signatures: list[_Signature], sources: list[str]) -> dict[str, Any]:
+def _filed(signatures: list[_Signature], sources: list[str]) -> tuple[_Filed, _Filed]:
     """The signatures filed by the characters their matches can start with.
 
     Filed twice: all of them for short lines, and those that can be longer than
@@ -560,10 +597,10 @@ def _filed(signatures: list[_Signature], sources: list[str]) -> dict[str, Any]:
     pairs = [(signature, source) for signature, source in zip(signatures, sources, strict=True)
              if signature.longest > _SIGNATURE_MAX]
     long = _filed_by_first([pair[0] for pair in pairs], [pair[1] for pair in pairs])
-    return {**short, **{f"long_{key.split('_')[-1]}": value for key, value in long.items()}}
+    return short, long
 
 
-def _filed_by_first(signatures: list[_Signature], sources: list[str]) -> dict[str, Any]:
+def _filed_by_first(signatures: list[_Signature], sources: list[str]) -> _Filed:
     by_first: dict[str, list[_Signature]] = {}
     by_digit: list[_Signature] = []
     anywhere: list[_Signature] = []
@@ -580,8 +617,8 @@ def _filed_by_first(signatures: list[_Signature], sources: list[str]) -> dict[st
             by_digit.append(signature)
     # Each line is tried with one tuple: those filed under its first character and
     # those tried on every line, joined here once rather than looped over in turn.
-    return {"by_first": {char: _grouped([*filed, *anywhere]) for char, filed in by_first.items()},
-            "by_digit": _grouped([*by_digit, *anywhere]), "anywhere": _grouped(anywhere)}
+    return _Filed({char: _grouped([*filed, *anywhere]) for char, filed in by_first.items()},
+                  _grouped([*by_digit, *anywhere]), _grouped(anywhere))
 
 
 def _grouped(signatures: list[_Signature]) -> tuple[_Group, ...]:
@@ -593,34 +630,6 @@ def _grouped(signatures: list[_Signature]) -> tuple[_Group, ...]:
     for signature in signatures:
         groups.setdefault(signature.required, []).append((signature.fullmatch, signature.dialect))
     return tuple((required, tuple(members)) for required, members in groups.items())
-
-
-def _signed(norm: str, size: int, evidence: _Evidence) -> set[int] | None:
-    """The dialects of the signatures ``norm`` (of length ``size``) is, or ``None``.
-
-    A pattern only runs on lines that start with a character its matches can start
-    with, short enough for it and holding the text all its matches hold. A line is
-    one piece of evidence per dialect, however many of the dialect's signatures it
-    fits.
-    """
-    first = norm[0]
-    if size > _SIGNATURE_MAX:
-        filed = evidence.long_first.get(first)
-        digit, anywhere = evidence.long_digit, evidence.long_anywhere
-    else:
-        filed = evidence.by_first.get(first)
-        digit, anywhere = evidence.by_digit, evidence.anywhere
-    if filed is None:
-        filed = digit if first > "\x7f" and first.isdigit() else anywhere
-    found: set[int] | None = None
-    for required, members in filed:
-        if required in norm:
-            for fullmatch, dialect in members:
-                if fullmatch(norm) is not None:
-                    if found is None:
-                        found = set()
-                    found.add(dialect)
-    return found
 
 
 def _no_repr(dialect: Dialect) -> str:

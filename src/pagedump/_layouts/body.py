@@ -67,10 +67,13 @@ def read_body(state: LineState, start: int, end: int) -> None:
     text = _TEXT
     texts = [i for i in range(start, end) if shapes[i] is text and kinds[i] is None]
     claim_leaks(state, texts, start, end)
-    marked = state.marked
+    marked, chrome = state.marked, _CHROME_SHAPES
     for i in marked[bisect.bisect_left(marked, start):bisect.bisect_left(marked, end)]:
         if kinds[i] is None:
-            _read_marked(state, i, start, end)
+            if shapes[i] in chrome:
+                kinds[i] = _BOILERPLATE  # (most of the marked lines: settled without a call)
+            else:
+                _read_marked(state, i, start, end)
     last = len(norms) - 1
     # Most lines are paragraphs: settle them with as little work as possible.
     body, paragraph, heading_ends = _BODY, _PARAGRAPH, _HEADING_ENDS
@@ -90,7 +93,7 @@ def read_body(state: LineState, start: int, end: int) -> None:
 
 
 def _read_marked(state: LineState, i: int, start: int, end: int) -> None:
-    """Claim a line the first pass marked inside the story, and what belongs with it."""
+    """Claim a line the first pass marked inside the story (no chrome), and what goes with it."""
     shape = state.shapes[i]
     if shape is _WIDGET:
         _widget(state, i, end)
@@ -98,8 +101,6 @@ def _read_marked(state: LineState, i: int, start: int, end: int) -> None:
         _link_block(state, i, end)
     elif shape is _CAPTION:
         _caption(state, i, end)
-    elif shape in _CHROME_SHAPES:
-        state.claim(i, _BOILERPLATE)
     elif shape is _STAMP:
         state.claim(i, _DATELINE, _STAMP_ROLE)
         title = state.next_nonblank(i + 1, end)

@@ -438,6 +438,9 @@ class _Leaks:
     # -- captions ---------------------------------------------------------------------
     def _captions(self) -> None:
         """Captions with a credit, and pictures described under a credit line."""
+        if not self.marked:  # (most stories hold no line that can end in a credit)
+            self._under_credits({})
+            return
         state, norms = self.state, self.norms
         rules = state.rules
         assert rules is not None  # the aggregator layout compiles them first
@@ -527,6 +530,8 @@ class _Leaks:
     # -- fact boxes -------------------------------------------------------------------
     def _boxes(self) -> None:
         """``Key: value`` boxes: the story's when their values share its words."""
+        if not self.keyed:  # (most stories hold no line with a colon)
+            return
         norms, leaked = self.norms, self.leaked
         # (A key is at most 31 characters long, as _KEYED says.)
         values = {i: value for i in self.keyed
