@@ -238,7 +238,6 @@ class _Leaks:
         self.lines: list[int] = []
         """The free lines of text between ``start`` and ``end``, which the stage judges."""
         self.start, self.end = start, end
-        self.words = _Words(self.norms)
         self.leaked: set[int] = set()
         self.kept: set[int] = set()
         self.shaped: dict[int, int | None] = {}
@@ -306,6 +305,11 @@ class _Leaks:
             elif "/" in norm or final == ")" or (marks and any(m in norm for m in marks)):
                 marked.append(i)
         return notes
+
+    @functools.cached_property
+    def words(self) -> _Words:
+        """Each line's content words, each found when first asked (most pages need none)."""
+        return _Words(self.norms)
 
     @functools.cached_property
     def prose(self) -> list[int]:
