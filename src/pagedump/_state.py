@@ -102,10 +102,10 @@ class LineState:
         """
         kinds, norms = self.kinds, self.norms
         boilerplate, blank = _BOILERPLATE, _BLANK
-        i = -1
-        while True:
-            try:
-                i = kinds.index(None, i + 1)
-            except ValueError:
-                break
+        end = len(kinds)
+        kinds.append(None)  # where the search stops, rather than in an exception
+        i = kinds.index(None)
+        while i < end:
             kinds[i] = boilerplate if norms[i] else blank
+            i = kinds.index(None, i + 1)
+        kinds.pop()
