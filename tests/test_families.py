@@ -251,6 +251,18 @@ def test_wordpress_source_after_the_body_is_the_source():
     assert page.article.published.text == "3 weeks ago"
 
 
+def test_a_wordpress_excerpt_opening_with_a_place_and_agency_gives_both():
+    # LABELING.md reads "DUBAI (Reuters): ..." as the place and the agency, and the
+    # fixture's own note says its excerpt opens with them. Its label gives neither:
+    # the two fields behind this family's field floor of 0.91 above.
+    page = pagedump.parse(
+        (FAMILIES / "wordpress-aggregator" / "02.txt").read_text(encoding="utf-8"))
+
+    assert page.article is not None
+    assert (page.article.location, page.article.agency) == ("OSLO", "Reuters")
+    assert page.article.source == "reuters.com"
+
+
 # -- families described by their layout alone (no labelled corpus): synthetic pages ---------
 
 AUTOBLOG_PAGE = """Harbour opens new ferry terminal after two years of work
