@@ -120,13 +120,12 @@ _Group = tuple[str, tuple[tuple[Callable[[str], "re.Match[str] | None"], int], .
 class _Filed(dict[str, tuple[_Group, ...]]):
     """Signatures by the first character of a line: all a line starting with it may be.
 
-    A character that matches of some signatures can start with holds them (a decimal
-    digit files them under each of ``"0"`` to ``"9"``), followed by the signatures
-    whose first character is not known, which every other ASCII character holds alone.
-    A character outside ASCII that holds none of its own is answered by
-    :meth:`__missing__`: a digit of another script gets what a digit can start. The
-    signatures are grouped by the text their matches hold, which a line is tested
-    for once.
+    Each character that some signatures' matches can start with holds those signatures
+    (a decimal digit files them under each of ``"0"`` to ``"9"``), followed by the
+    signatures whose first character is not known; every other ASCII character holds
+    only the latter. Any other character is answered by :meth:`__missing__`: a digit of
+    another script gets what a digit can start. The signatures are grouped by the text
+    their matches hold, which a line is tested for once.
     """
 
     def __init__(self, filed: dict[str, tuple[_Group, ...]], digit: tuple[_Group, ...],
