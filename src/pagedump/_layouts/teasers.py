@@ -251,6 +251,7 @@ def _copies_before(state: LineState, i: int, region: int) -> int:
     """The first of the identical lines directly above and including line ``i``."""
     first = i
     norms = state.norms
-    while first - 1 >= region and state.free_text(first - 1) and norms[first - 1] == norms[i]:
+    # (The text first: most lines above differ, and that is settled without a call.)
+    while first - 1 >= region and norms[first - 1] == norms[i] and state.free_text(first - 1):
         first -= 1
     return first
