@@ -53,8 +53,10 @@ class Rules:
     """A dialect's patterns, compiled once."""
 
     exact: dict[str, Shape]
-    sizes: frozenset[int]
-    """The lengths of the exact phrases: a line of another length is none of them."""
+    sizes: tuple[bool, ...]
+    """Per length up to :data:`~pagedump._lines.LONG`, whether an exact phrase has it: a
+    line of another length is none of them. (Indexed, not a set: a line's length is
+    read for every line.)"""
     by_first: dict[str, re.Pattern[str]]
     """For each character a pattern can start with, those patterns, combined."""
     by_digit: re.Pattern[str] | None
@@ -123,7 +125,7 @@ def rules_for(dialect: Dialect) -> Rules:
         captions = re.compile(rf"(?:{labels})(?:{separators})[A-Z][^{ends}]{{0,60}}\Z")
     return Rules(
         exact=exact,
-        sizes=frozenset(map(len, exact)),
+        sizes=tuple(map(frozenset(map(len, exact)).__contains__, range(LONG + 1))),
         by_first={char: _in_order(named) for char, named in by_first.items()},
         by_digit=alternation(by_digit),
         solid=alternation(solid),
@@ -202,7 +204,7 @@ def shapes(norms: list[str], rules: Rules) -> tuple[list[Shape], list[int]]:
                 continue
             shape = caption
         # (A line as long as no phrase is not hashed for the lookup.)
-        elif size not in sizes or (shape := exact(norm)) is None:
+        elif not sizes[size] or (shape := exact(norm)) is None:
             first = norm[0]
             gated = by_first(first)
             if gated is not None:

@@ -166,9 +166,9 @@ class _Evidence:
     dialects: tuple[Dialect, ...]
     marks: dict[str, tuple[int, ...]]
     """Exact lines (chrome, header marks) -> the dialects they belong to."""
-    mark_sizes: frozenset[int]
-    """The lengths of :attr:`marks`: a line of another length is not looked up (that
-    would hash it whole)."""
+    mark_sizes: tuple[bool, ...]
+    """Per length up to :data:`_MARK_MAX`, whether one of :attr:`marks` has it: a line of
+    another length is not looked up (that would hash it whole)."""
     logos: dict[str, tuple[int, ...]]
     """Header marks -> their dialects: on a dump's first line, strong evidence."""
     times: re.Pattern[str] | None
@@ -263,7 +263,7 @@ def _evidence(dialects: tuple[Dialect, ...]) -> _Evidence:
     return _Evidence(
         dialects=dialects,
         marks={k: tuple(v) for k, v in marks.items()},
-        mark_sizes=frozenset(map(len, marks)),
+        mark_sizes=tuple(map(frozenset(map(len, marks)).__contains__, range(_MARK_MAX + 1))),
         logos={k: tuple(v) for k, v in logos.items()},
         times=time_pattern,
         time_owners=tuple(tuple(owners) for owners in times.values()),
@@ -426,7 +426,7 @@ def _scores(lines: list[str], norms: list[str], evidence: _Evidence) -> list[int
         size = len(norm)
         if size > _MARK_MAX:
             continue
-        owners = marks.get(norm) if size in mark_sizes else None
+        owners = marks.get(norm) if mark_sizes[size] else None
         if owners is not None:
             if norm not in seen:  # a menu label printed six times is still one label
                 seen.add(norm)
