@@ -506,8 +506,7 @@ def _score_logo(norms: list[str], evidence: _Evidence, scores: list[int]) -> Non
     """Score a header mark on the dump's first line (its first line that may be a mark)."""
     for norm in norms:
         if norm and len(norm) <= _MARK_MAX:
-            for index in evidence.logos.get(norm, ()):
-                scores[index] += 2  # and 1 more as a mark
+            _add(2, evidence.logos.get(norm, ()), scores)  # and 1 more as a mark
             return
 
 
@@ -566,9 +565,7 @@ def _trailer(norms: list[str], evidence: _Evidence, scores: list[int], seen: set
     for phrase in evidence.cut_marks.get(norm[:_CUT_MIN], ()):
         if len(phrase) > len(norm) and phrase.startswith(norm):
             seen.add(phrase)
-            points = ENOUGH if len(norm) >= _SENTENCE_MARK else 1
-            for index in evidence.marks[phrase]:
-                scores[index] += points
+            _add(ENOUGH if len(norm) >= _SENTENCE_MARK else 1, evidence.marks[phrase], scores)
             break
     return last
 
@@ -578,8 +575,7 @@ def _closed(norm: str, evidence: _Evidence, scores: list[int], seen: set[str]) -
     for closer, owners in evidence.closed.items():
         if norm.endswith(closer) and closer not in seen:
             seen.add(closer)
-            for index in owners:
-                scores[index] += 1
+            _add(1, owners, scores)
 
 
 def _filed(signatures: list[_Signature], sources: list[str]) -> tuple[_Filed, _Filed]:
@@ -742,8 +738,7 @@ def _shaped(text: str, evidence: _Evidence, scores: list[int]) -> bool:
     for required, search, owners in evidence.shapes:
         if required in head and search(head) is not None:
             found = True
-            for index in owners:
-                scores[index] += ENOUGH
+            _add(ENOUGH, owners, scores)
     return found
 
 
