@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
-__all__ = ["LONG", "line_starts", "normalize", "normalize_all"]
+__all__ = ["LONG", "length_flags", "line_starts", "normalize", "normalize_all"]
 
 LONG = 300
 """Lines longer than this are prose whatever they hold: only their ends are cleaned."""
@@ -19,6 +20,16 @@ _EDGES = ("\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003
           "\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
           "\u200b\u200c\u200d\u2060\ufeff\u00ad")
 _ODD = re.compile("[\t\u00a0\u00ad\u1680\u2000-\u200d\u202f\u205f\u2060\u3000\ufeff]")
+
+
+def length_flags(phrases: Iterable[str], longest: int) -> tuple[bool, ...]:
+    """Per length from 0 to ``longest``, whether one of ``phrases`` is that long.
+
+    A line whose length no phrase has is looked up in none of them: indexing this by
+    the line's length costs less than a set of lengths, and far less than hashing the
+    line.
+    """
+    return tuple(map(frozenset(map(len, phrases)).__contains__, range(longest + 1)))
 
 
 def line_starts(text: str) -> list[int]:

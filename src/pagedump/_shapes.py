@@ -16,7 +16,7 @@ import re
 import attrs
 
 from pagedump._dialects import Dialect
-from pagedump._lines import LONG
+from pagedump._lines import LONG, length_flags
 from pagedump._patterns import alternation, compile_all, gate_of, spaceless
 
 __all__ = ["CAPTION_MAX", "CREDIT_ENDS", "GLUED_MAX", "Rules", "Shape", "rules_for", "shapes"]
@@ -55,8 +55,7 @@ class Rules:
     exact: dict[str, Shape]
     sizes: tuple[bool, ...]
     """Per length up to :data:`~pagedump._lines.LONG`, whether an exact phrase has it: a
-    line of another length is none of them. (Indexed, not a set: a line's length is
-    read for every line.)"""
+    line of another length is none of them (see :func:`~pagedump._lines.length_flags`)."""
     by_first: dict[str, re.Pattern[str]]
     """For each character a pattern can start with, those patterns, combined."""
     by_digit: re.Pattern[str] | None
@@ -125,7 +124,7 @@ def rules_for(dialect: Dialect) -> Rules:
         captions = re.compile(rf"(?:{labels})(?:{separators})[A-Z][^{ends}]{{0,60}}\Z")
     return Rules(
         exact=exact,
-        sizes=tuple(map(frozenset(map(len, exact)).__contains__, range(LONG + 1))),
+        sizes=length_flags(exact, LONG),
         by_first={char: _in_order(named) for char, named in by_first.items()},
         by_digit=alternation(by_digit),
         solid=alternation(solid),

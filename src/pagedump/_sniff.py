@@ -63,7 +63,7 @@ from pagedump._dialects import (
     get_dialect,
     registered,
 )
-from pagedump._lines import normalize_all
+from pagedump._lines import length_flags, normalize_all
 from pagedump._patterns import alternation, gate_of, required_text
 from pagedump._text import card_page, snippet_page
 
@@ -263,7 +263,7 @@ def _evidence(dialects: tuple[Dialect, ...]) -> _Evidence:
     return _Evidence(
         dialects=dialects,
         marks={k: tuple(v) for k, v in marks.items()},
-        mark_sizes=tuple(map(frozenset(map(len, marks)).__contains__, range(_MARK_MAX + 1))),
+        mark_sizes=length_flags(marks, _MARK_MAX),
         logos={k: tuple(v) for k, v in logos.items()},
         times=time_pattern,
         time_owners=tuple(tuple(owners) for owners in times.values()),
