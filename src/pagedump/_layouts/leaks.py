@@ -442,9 +442,20 @@ class _Leaks:
     # -- captions ---------------------------------------------------------------------
     def _captions(self) -> None:
         """Captions with a credit, and pictures described under a credit line."""
-        if not self.marked:  # (most stories hold no line that can end in a credit)
-            self._under_credits({})
-            return
+        # (Most stories hold no line that can end in a credit: none is read for one.)
+        captions = self._credited() if self.marked else {}
+        gallery = self._gallery(captions)
+        for i, label in captions.items():
+            if label != gallery and not (i == self.lines[0] and self.words[i] & self.headline):
+                self.leaked.add(i)  # (a video page's own clip, on top, is about its headline)
+        if gallery is None:
+            self._under_credits(captions)
+
+    def _credited(self) -> dict[int, str]:
+        """The lines that end in a credit, not yet found leaked, and each one's label.
+
+        A captioned line's words become those of its caption alone, the credit left out.
+        """
         state, norms = self.state, self.norms
         rules = state.rules
         assert rules is not None  # the aggregator layout compiles them first
@@ -479,12 +490,7 @@ class _Leaks:
             if label is not None:
                 captions[i] = label
                 self.words[i] = words(norm[:found.start()]) if found is not None else self.words[i]
-        gallery = self._gallery(captions)
-        for i, label in captions.items():
-            if label != gallery and not (i == self.lines[0] and self.words[i] & self.headline):
-                self.leaked.add(i)  # (a video page's own clip, on top, is about its headline)
-        if gallery is None:
-            self._under_credits(captions)
+        return captions
 
     def _gallery(self, captions: dict[int, str]) -> str | None:
         """The credit label of a gallery's captions, or ``None`` when it is no gallery.
